@@ -1,0 +1,3 @@
+from ..leaf import hello
+def deep_hello():
+    return "deep: " + hello()
