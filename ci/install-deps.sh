@@ -10,7 +10,7 @@ packages=(
   libtbb-dev libmimalloc-dev libgmp-dev
   libgtest-dev
   libssl-dev zlib1g-dev libexpat1-dev
-  unzip
+  unzip python3                      # runs tests/run_tests.py and the bench runner
 )
 
 missing=()

@@ -77,6 +77,12 @@ Ref<Object> take_exception();
 void set_exception(Ref<Object> exc);
 void clear_error();
 
+// Implicit exception chaining: the VM installs a hook returning the exception currently being
+// handled (innermost `except`), borrowed, or nullptr. Every raise sets the new exception's
+// __context__ to it, as CPython does. Installed once at start-up, before threads start.
+using HandledExceptionHook = Object* (*)();
+void set_handled_exception_hook(HandledExceptionHook hook);
+
 // Raises SystemError("error return without exception set") if a Result is an error but no
 // exception is set; used at the boundaries where that invariant is checked.
 Error bad_internal_call(const char* where);

@@ -6,6 +6,8 @@
 // StopIteration, ImportError, KeyError... add fields through subclasses of it.
 #pragma once
 
+#include <string_view>
+
 #include "objects/type.h"
 
 namespace weft {
@@ -32,6 +34,51 @@ void exception_set_context(Object* exc, Ref<Object> ctx);
 Object* exception_cause(Object* exc);                // borrowed, may be nullptr
 void exception_set_cause(Object* exc, Ref<Object> cause);
 Object* exception_args(Object* exc);                 // borrowed tuple
+
+
+// --- subclass layouts (all fields owned references or nullptr) -----------------------------------
+struct StopIterationObject : ExceptionObject { Object* value; };       // StopIteration.value
+struct SystemExitObject : ExceptionObject { Object* code; };           // SystemExit.code
+struct NameErrorObject : ExceptionObject { Object* name; };            // NameError.name
+struct AttributeErrorObject : ExceptionObject { Object* obj; Object* name; };
+struct ImportErrorObject : ExceptionObject {
+  Object* msg; Object* name; Object* path; Object* name_from;
+};
+struct OSErrorObject : ExceptionObject {
+  Object* myerrno; Object* strerror; Object* filename; Object* filename2;
+  int64_t written;  // BlockingIOError.characters_written; -1 = unset
+};
+struct SyntaxErrorObject : ExceptionObject {
+  Object* msg; Object* filename; Object* lineno; Object* offset; Object* text;
+  Object* end_lineno; Object* end_offset; Object* print_file_and_line; Object* metadata;
+};
+struct UnicodeErrorObject : ExceptionObject {
+  Object* encoding; Object* object; int64_t start; int64_t end; Object* reason;
+};
+struct BaseExceptionGroupObject : ExceptionObject { Object* msg; Object* excs; };
+
+// type(*args) for an exception class, without going through type.__call__'s generic path when
+// `type` is a built-in exception. Returns the new instance.
+Result<Ref<Object>> exception_new(Type* type, Object* const* args, size_t nargs);
+// The MemoryError instance raise_no_memory() re-uses (nullptr before kPhaseObjects).
+Object* preallocated_memory_error();
+
+// Raising helpers with the fields set as CPython's C API sets them.
+// OSError(errnum, strerror(errnum)[, filename[, None, filename2]]): the errno picks the subclass
+// (ENOENT -> FileNotFoundError ...). filename/filename2 may be nullptr.
+Error raise_os_error(int errnum, Object* filename = nullptr, Object* filename2 = nullptr);
+Error raise_key_error(Object* key);          // KeyError(key), also for tuple keys
+Error raise_stop_iteration(Object* value);   // StopIteration(value); value nullptr = None
+// AttributeError with .name and .obj set (for "Did you mean" suggestions).
+Error raise_attribute_error(Object* obj, Object* name, std::string_view message);
+// SyntaxError-family (SyntaxError, IndentationError, TabError) with its location fields;
+// lineno/offset/end_* are 1-based, 0 = unknown (None); text may be nullptr.
+Error raise_syntax_error(Type* type, std::string_view msg, Object* filename, int lineno,
+                         int offset, Object* text, int end_lineno, int end_offset);
+// The `.value` of a StopIteration instance (borrowed; None if unset).
+Object* stop_iteration_value(Object* exc);
+// The `.code` of a SystemExit instance (borrowed; None if unset).
+Object* system_exit_code(Object* exc);
 
 namespace exc {
 #define WEFT_EXCEPTION_LIST(X)                                                          \

@@ -52,19 +52,37 @@ Result<Ref<Object>> str_concat(Object* a, Object* b);
 Result<Ref<Object>> str_repr(Object* s);
 
 // Builds a str incrementally without quadratic copying; widens storage as needed.
+// The buffer starts 1 byte per code point and widens to 2 or 4 only when a wider code point is
+// appended, so building ASCII text costs what a std::string would. An allocation failure is
+// remembered and reported by finish() as MemoryError (the append calls cannot fail).
 class StrBuilder {
  public:
   StrBuilder();
   ~StrBuilder();
+  StrBuilder(const StrBuilder&) = delete;
+  StrBuilder& operator=(const StrBuilder&) = delete;
   void append_ascii(std::string_view s);
   Status append_utf8(std::string_view s);
   void append_code_point(uint32_t cp);
   void append_str(Object* s);
+  // Appends s[start:end) of a str (0 <= start <= end <= len(s)).
+  void append_substr(Object* s, int64_t start, int64_t end);
+  // Appends `count` copies of `cp`.
+  void append_repeated(uint32_t cp, int64_t count);
+  // Makes room for `extra` more code points of width `maxchar` (an optimisation only).
+  void reserve(size_t extra, uint32_t maxchar = 0x7f);
   Result<Ref<Object>> finish();
   size_t length() const;
 
  private:
-  std::u32string buf_;  // simple now; may become a width-adaptive buffer
+  bool ensure(size_t extra, uint32_t maxchar);  // room and width; false on allocation failure
+  uint8_t* buf_ = nullptr;  // length_ code points of kind_ bytes each
+  size_t length_ = 0;
+  size_t capacity_ = 0;     // in code points
+  uint32_t maxchar_ = 0;
+  uint8_t kind_ = 1;
+  bool failed_ = false;
+  uint8_t inline_[64];      // small builds need no heap allocation
 };
 
 }  // namespace weft

@@ -11,13 +11,26 @@
 // spin briefly while nobody is parked, then park in the global parking lot keyed by this address
 // (sync/parking_lot.h). An unlocker hands the lock directly to a waiter that has waited over
 // 1 ms (fairness); otherwise waiters may be barged. A thread that parks detaches its thread state
-// first (through the hook in sync/detach_hook.h), releasing its critical sections.
+// first (through the hook in sync/detach_hook.h), releasing its critical sections; runtime locks
+// that must not do that (they are taken while attaching or detaching) use lock_without_detaching().
+//
+// Under the tsan preset (WEFT_TSAN) every operation is announced with the __tsan_mutex_*
+// annotations, so ThreadSanitizer treats a Mutex as a lock (reports name it, and its internal
+// atomics are not mistaken for the program's synchronisation).
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 
 #include "sync/annotations.h"
+#include "sync/parking_lot.h"
+
+#if defined(WEFT_TSAN)
+#include <sanitizer/tsan_interface.h>
+#define WEFT_TSAN_MUTEX(call) call
+#else
+#define WEFT_TSAN_MUTEX(call) ((void)0)
+#endif
 
 namespace weft::sync {
 
@@ -32,40 +45,61 @@ class WEFT_CAPABILITY("mutex") Mutex {
   Mutex& operator=(const Mutex&) = delete;
 
   void lock() WEFT_ACQUIRE() {
+    WEFT_TSAN_MUTEX(__tsan_mutex_pre_lock(this, 0));
     uint8_t expected = kUnlocked;
     // acquire: pairs with the release in unlock()/unlock_slow().
-    if (bits_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
-                                      std::memory_order_relaxed)) [[likely]]
-      return;
-    lock_slow();
+    if (!bits_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
+                                       std::memory_order_relaxed)) [[unlikely]]
+      lock_slow(kNoDeadline, ParkDetach::kDetach);
+    WEFT_TSAN_MUTEX(__tsan_mutex_post_lock(this, 0, 0));
+  }
+  // lock() for runtime-internal locks taken while attaching/detaching (thread lists,
+  // stop-the-world): a blocked caller parks without detaching its thread state.
+  void lock_without_detaching() WEFT_ACQUIRE() {
+    WEFT_TSAN_MUTEX(__tsan_mutex_pre_lock(this, 0));
+    uint8_t expected = kUnlocked;
+    // acquire: pairs with the release in unlock()/unlock_slow().
+    if (!bits_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
+                                       std::memory_order_relaxed)) [[unlikely]]
+      lock_slow(kNoDeadline, ParkDetach::kDontDetach);
+    WEFT_TSAN_MUTEX(__tsan_mutex_post_lock(this, 0, 0));
   }
   bool try_lock() WEFT_TRY_ACQUIRE(true) {
+    WEFT_TSAN_MUTEX(__tsan_mutex_pre_lock(this, __tsan_mutex_try_lock));
     uint8_t v = bits_.load(std::memory_order_relaxed);
     while (!(v & kLocked)) {
       // acquire: pairs with the release in unlock()/unlock_slow().
       if (bits_.compare_exchange_weak(v, v | kLocked, std::memory_order_acquire,
-                                      std::memory_order_relaxed))
+                                      std::memory_order_relaxed)) {
+        WEFT_TSAN_MUTEX(__tsan_mutex_post_lock(this, __tsan_mutex_try_lock, 0));
         return true;
+      }
     }
+    WEFT_TSAN_MUTEX(
+        __tsan_mutex_post_lock(this, __tsan_mutex_try_lock | __tsan_mutex_try_lock_failed, 0));
     return false;
   }
-  // Waits at most `timeout_ns` (negative: forever). Returns whether the lock was taken.
-  bool lock_timed(int64_t timeout_ns) WEFT_TRY_ACQUIRE(true);
+  // Waits at most `timeout_ns` (negative: forever; 0: one attempt). Returns whether the lock was
+  // taken. `detach` says whether a parked caller detaches its thread state (see lock()).
+  bool lock_timed(int64_t timeout_ns, ParkDetach detach = ParkDetach::kDetach)
+      WEFT_TRY_ACQUIRE(true);
   void unlock() WEFT_RELEASE() {
+    WEFT_TSAN_MUTEX(__tsan_mutex_pre_unlock(this, 0));
     uint8_t expected = kLocked;
     // release: pairs with the acquire in lock()/try_lock()/lock_slow().
-    if (bits_.compare_exchange_strong(expected, kUnlocked, std::memory_order_release,
-                                      std::memory_order_relaxed)) [[likely]]
-      return;
-    unlock_slow();
+    if (!bits_.compare_exchange_strong(expected, kUnlocked, std::memory_order_release,
+                                       std::memory_order_relaxed)) [[unlikely]]
+      unlock_slow();
+    WEFT_TSAN_MUTEX(__tsan_mutex_post_unlock(this, 0));
   }
   bool is_locked() const { return bits_.load(std::memory_order_relaxed) & kLocked; }
 
   std::atomic<uint8_t>& raw_bits() { return bits_; }
 
  private:
-  void lock_slow();
-  void unlock_slow();
+  // Contended paths (mutex.cpp). lock_slow returns false only when `deadline_ns` passed.
+  bool lock_slow(int64_t deadline_ns, ParkDetach detach) WEFT_NO_THREAD_SAFETY_ANALYSIS;
+  void unlock_slow() WEFT_NO_THREAD_SAFETY_ANALYSIS;
   std::atomic<uint8_t> bits_{kUnlocked};
 };
 static_assert(sizeof(Mutex) == 1, "the object header reserves exactly one byte for the mutex");
