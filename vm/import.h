@@ -1,0 +1,33 @@
+// vm/import.h — the import system behind `import` statements and builtins.__import__.
+//
+// Finders, in CPython's meta-path order: modules already in sys.modules; native modules
+// (vm/module_table.h, top-level names only); then source files along the search path (sys.path for
+// top-level names, the parent package's __path__ for submodules): `<dir>/<name>/__init__.py`
+// (a package) or `<dir>/<name>.py`. Importing from the stdlib zip, bytecode caches, namespace
+// packages, sys.meta_path/path_hooks objects and importlib's loaders arrive with the stdlib issue.
+//
+// Thread safety: one process-wide recursive import lock serialises finding and executing
+// modules, so two threads never execute the same module body twice. (CPython uses per-module
+// locks with deadlock detection; a module body that waits for another thread's import would
+// deadlock here — documented in docs/differences.md until per-module locks land.)
+#pragma once
+
+#include "objects/ref.h"
+
+namespace weft::vm {
+
+// __import__(name, globals, locals, fromlist, level) semantics (importlib._bootstrap.__import__):
+// returns the top-level package when `fromlist` is empty, else the named module itself.
+// `globals` (may be nullptr/None) is used for relative imports (level > 0).
+Result<Ref<Object>> import_module_level(Object* name, Object* globals, Object* fromlist, int level);
+
+// Imports the absolute dotted name and returns that module (importlib.import_module).
+Result<Ref<Object>> import_module(Object* name);
+
+// Runs a source file as module `module_name` (a new module object registered in sys.modules):
+// the `weft FILE` and `-m` paths use it with "__main__". `path` is the file's path as shown in
+// tracebacks; returns the module.
+Result<Ref<Object>> exec_source_as_module(Object* module_name, const char* path,
+                                          std::string_view source);
+
+}  // namespace weft::vm

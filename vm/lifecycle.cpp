@@ -1,0 +1,89 @@
+// vm/lifecycle.cpp — start-up and shutdown of the runtime (see lifecycle.h for the order).
+//
+// Start-up runs on the main thread before any other thread exists; everything it publishes
+// (types, builtins, sys.modules) is visible to threads started later through the thread-start
+// synchronisation itself.
+#include "vm/lifecycle.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/thread_state.h"
+#include "objects/abstract.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/str.h"
+#include "objects/type_registry.h"
+#include "vm/interp_state.h"
+#include "vm/module_table.h"
+
+namespace weft::vm {
+namespace {
+RuntimeConfig g_config;
+bool g_initialized = false;
+
+Result<Ref<Object>> create_native(const char* name) {
+  const NativeModuleDef* def = find_native_module(name);
+  if (!def) return raise(exc::SystemError, "native module '{}' is not linked in", name);
+  return def->create();
+}
+
+// Flushes sys.stdout/sys.stderr through their Python methods. Returns false if stdout could not
+// be flushed (CPython then exits with status 120).
+bool flush_std_streams() {
+  Ref<Object> sys;
+  Result<bool> found = dict_get_item(sys_modules(), str_intern("sys"), &sys);
+  if (found.is_error() || !found.value()) {
+    clear_error();
+    return true;
+  }
+  bool ok_all = true;
+  for (const char* name : {"stderr", "stdout"}) {
+    Ref<Object> stream;
+    Result<bool> has = lookup_attr(sys.get(), str_intern(name), &stream);
+    if (has.is_error()) {
+      clear_error();
+      continue;
+    }
+    if (!has.value() || is_none(stream.get())) continue;
+    Result<Ref<Object>> r = call_method(stream.get(), "flush", nullptr, 0);
+    if (r.is_error()) {
+      clear_error();
+      if (name[3] == 'o') ok_all = false;
+    }
+  }
+  return ok_all;
+}
+
+}  // namespace
+
+const RuntimeConfig& runtime_config() { return g_config; }
+bool runtime_initialized() { return g_initialized; }
+
+Status initialize_runtime(const RuntimeConfig& config) {
+  g_config = config;
+  core::Interpreter& interp = core::interpreter();
+  interp.argv = config.argv;
+  interp.orig_argv = config.orig_argv;
+  interp.main_thread = core::ThreadState::attach_new(&interp);
+  if (init_builtin_types().is_error()) {
+    std::fputs("weft: fatal error: could not initialise the built-in types\n", stderr);
+    std::abort();
+  }
+  // sys first: it owns the sys.modules dict everything else registers in.
+  Ref<Object> sys = TRY(create_native("sys"));
+  Ref<Object> modules = TRY(get_attr(sys.get(), "modules"));
+  set_sys_modules(modules.get());
+  TRY(dict_set_item(modules.get(), str_intern("sys"), sys.get()));
+  Ref<Object> builtins = TRY(create_native("builtins"));
+  TRY(dict_set_item(modules.get(), str_intern("builtins"), builtins.get()));
+  g_initialized = true;
+  return ok();
+}
+
+int finalize_runtime() {
+  core::interpreter().finalizing = true;
+  return flush_std_streams() ? 0 : 120;
+}
+
+}  // namespace weft::vm
