@@ -69,7 +69,15 @@ Status exec_module_source(Object* module, Object* name, const std::string& path,
   Ref<Object> filename = TRY(str_from_utf8(path));
   // Pseudo-files ("<string>" for -c) have no __file__.
   if (!path.empty() && path[0] != '<') TRY(dict_set_item(dict, str_intern("__file__"), filename.get()));
-  TRY(dict_set_item(dict, str_intern("__builtins__"), builtins_module()));
+  // __main__ gets the builtins module itself, other modules its dict (as CPython does).
+  Ref<Object> builtins;
+  if (str_equal_ascii(name, "__main__")) {
+    if (!TRY(dict_get_item(sys_modules(), str_intern("builtins"), &builtins)))
+      return raise(exc::ImportError, "lost builtins module");
+  } else {
+    builtins = new_ref(builtins_dict());
+  }
+  TRY(dict_set_item(dict, str_intern("__builtins__"), builtins.get()));
   TRY(dict_set_item(sys_modules(), name, module));
   Result<Ref<Object>> code = compiler::compile_source(source, filename.get(), compiler::CompileMode::Exec, 0);
   Result<Ref<Object>> result = code.is_error() ? Result<Ref<Object>>(Error{})

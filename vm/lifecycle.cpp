@@ -12,6 +12,7 @@
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
+#include "objects/exceptions.h"
 #include "objects/str.h"
 #include "objects/type_registry.h"
 #include "vm/interp_state.h"

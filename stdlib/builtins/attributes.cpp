@@ -8,6 +8,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/int.h"
 #include "objects/list.h"
 #include "objects/str.h"
 #include "stdlib/builtins/builtins.h"

@@ -60,7 +60,7 @@ Status resolve_namespaces(const char* fname, Object* globals, Object* locals, Re
     *l = (!locals || is_none(locals)) ? new_ref(globals) : new_ref(locals);
   }
   if (!TRY(dict_contains(g->get(), str_intern("__builtins__"))))
-    TRY(dict_set_item(g->get(), str_intern("__builtins__"), vm::builtins_module()));
+    TRY(dict_set_item(g->get(), str_intern("__builtins__"), vm::builtins_dict()));
   return ok();
 }
 

@@ -8,6 +8,7 @@
 
 #include "objects/abstract.h"
 #include "objects/args.h"
+#include "objects/bytes.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"

@@ -77,7 +77,7 @@ Result<Ref<Object>> create_builtins_module() {
   TRY(dict_set_item_str(d, "True", py_true()));
   TRY(dict_set_item_str(d, "False", py_false()));
   TRY(dict_set_item_str(d, "__debug__", py_true()));
-  vm::set_builtins_module(m.get());
+  vm::set_builtins_dict(d);
   return m;
 }
 

@@ -66,13 +66,15 @@ Status write_all(int fd, const char* data, size_t n) {
   return ok();
 }
 
-Status raise_errno(int err) {
-  Ref<Object> code = TRY(int_from_i64(err));
-  Ref<Object> msg = TRY(str_from_utf8(std::strerror(err)));
-  Ref<Object> exc_args[] = {std::move(code), std::move(msg)};
-  Object* raw[] = {exc_args[0].get(), exc_args[1].get()};
-  Ref<Object> exc = TRY(call(reinterpret_cast<Object*>(exc::OSError), raw, 2));
-  return raise_object(exc.get());
+Error raise_errno(int err) {
+  Result<Ref<Object>> code = int_from_i64(err);
+  if (code.is_error()) return Error{};
+  Result<Ref<Object>> msg = str_from_utf8(std::strerror(err));
+  if (msg.is_error()) return Error{};
+  Object* raw[] = {code.value().get(), msg.value().get()};
+  Result<Ref<Object>> exc = call(reinterpret_cast<Object*>(exc::OSError), raw, 2);
+  if (exc.is_error()) return Error{};
+  return raise_object(exc.value().get());
 }
 
 // Flushes the pending output; io_lock held.

@@ -3,6 +3,7 @@
 // The module is created once at start-up (vm/lifecycle.cpp creates it through the native module
 // table and stores it in sys.modules). Values that the command line decides (argv, path, the
 // stdio streams' buffering) come from vm::runtime_config().
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
