@@ -1,0 +1,338 @@
+// objects/type_object.cpp — the metatype `type`: calling a class (__new__ then __init__),
+// type's attribute lookup (metatype data descriptors, then the MRO of the class itself, with
+// descriptors bound for the class), attribute assignment on classes (invalidating the attribute
+// cache), repr "<class 'int'>", and the type attributes __name__, __qualname__, __module__,
+// __mro__, __bases__, __base__, __doc__, __dict__, mro(), __subclasses__().
+//
+// Static (built-in) types are immutable: setattr on them raises TypeError, so their dicts never
+// change after type_ready and lock-free reads of them are safe. Heap types serialise dict
+// writes through the dict's own critical section and call type_modified() afterwards.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "objects/abstract.h"
+#include "objects/alloc.h"
+#include "objects/args.h"
+#include "objects/descr.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/list.h"
+#include "objects/object_impl.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "objects/type_registry.h"
+
+namespace weft {
+
+Type TypeType;
+
+namespace {
+
+Type* as_type(Object* o) { return reinterpret_cast<Type*>(o); }
+Object* as_obj(Type* t) { return reinterpret_cast<Object*>(t); }
+
+}  // namespace
+
+Result<Ref<Object>> type_module_name(Type* t) {
+  if (type_has_flag(t, kTypeHeap)) {
+    Ref<Object> m;
+    bool found = TRY(dict_get_item_str(t->dict, str_intern("__module__"), &m));
+    if (found) return m;
+    return raise(exc::AttributeError, "__module__");
+  }
+  const char* dot = std::strrchr(t->name, '.');
+  if (dot) return str_from_utf8(std::string_view(t->name, static_cast<size_t>(dot - t->name)));
+  return new_ref(str_intern("builtins"));
+}
+
+Result<Ref<Object>> type_qualname(Type* t) {
+  if (type_has_flag(t, kTypeHeap) && t->heap_qualname) return new_ref(t->heap_qualname);
+  return str_from_utf8(type_short_name(t));
+}
+
+Error raise_abstract_instantiation(Type* t) {
+  Ref<Object> methods;
+  Result<bool> found = dict_get_item_str(t->dict, str_intern("__abstractmethods__"), &methods);
+  if (found.is_error()) return Error{};
+  std::string joined;
+  int64_t count = 0;
+  if (found.value()) {
+    Result<Ref<Object>> sorted_list = list_from_iterable(methods.get());
+    if (sorted_list.is_error()) return Error{};
+    Ref<Object> lst = sorted_list.release_value();
+    if (list_sort(lst.get(), nullptr, false).is_error()) return Error{};
+    count = list_size(lst.get());
+    for (int64_t i = 0; i < count; ++i) {
+      Result<Ref<Object>> r = object_repr(list_item_locked(lst.get(), i));
+      if (r.is_error()) return Error{};
+      if (i) joined += ", ";
+      joined += str_to_std_string(r.value().get());
+    }
+  }
+  return raise(exc::TypeError,
+               "Can't instantiate abstract class {} without an implementation for abstract "
+               "method{} {}",
+               t->name, count == 1 ? "" : "s", joined);
+}
+
+Status merge_class_dict(Object* names, Object* cls) {
+  Ref<Object> d;
+  bool has = TRY(lookup_attr(cls, str_intern("__dict__"), &d));
+  if (has) TRY(dict_update(names, d.get()));
+  Ref<Object> bases;
+  bool has_bases = TRY(lookup_attr(cls, str_intern("__bases__"), &bases));
+  if (has_bases && is_tuple(bases.get())) {
+    for (int64_t i = 0; i < tuple_size(bases.get()); ++i)
+      TRY(merge_class_dict(names, tuple_item(bases.get(), i)));
+  }
+  return ok();
+}
+
+bool type_layouts_compatible(Type* a, Type* b) {
+  // The same solid base, size and dict slot: the instance memory fits both classes.
+  Type* sa = a;
+  while (type_has_flag(sa, kTypeHeap) && sa->base) sa = sa->base;
+  Type* sb = b;
+  while (type_has_flag(sb, kTypeHeap) && sb->base) sb = sb->base;
+  return sa == sb && a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
+         a->dictoffset == b->dictoffset;
+}
+
+// --- calling a type -----------------------------------------------------------------------------
+
+Result<Ref<Object>> type_call(Object* callable, Object* const* args, size_t nargs, Object* kwnames) {
+  Type* t = as_type(callable);
+  // type(x) returns the type of x.
+  if (t == &TypeType && nargs == 1 && kwnames_count(kwnames) == 0) {
+    return new_ref(as_obj(type_of(args[0])));
+  }
+  if (!t->new_ || type_has_flag(t, kTypeDisallowInstantiation)) {
+    return raise(exc::TypeError, "cannot create '{}' instances", t->name);
+  }
+  Ref<Object> obj = TRY(t->new_(t, args, nargs, kwnames));
+  // __init__ runs only when __new__ returned an instance of the class.
+  if (!is_instance_of(obj.get(), t)) return obj;
+  Type* ot = type_of(obj.get());
+  if (ot->init) TRY(ot->init(obj.get(), args, nargs, kwnames));
+  return obj;
+}
+
+namespace {
+
+Result<Ref<Object>> type_repr(Object* self) {
+  Type* t = as_type(self);
+  Ref<Object> module;
+  Result<Ref<Object>> m = type_module_name(t);
+  if (m.is_error()) {
+    clear_error();
+  } else {
+    module = m.release_value();
+  }
+  Ref<Object> qual = TRY(type_qualname(t));
+  std::string text = "<class '";
+  if (module && is_str(module.get()) && !str_equal_ascii(module.get(), "builtins")) {
+    text += str_to_std_string(module.get());
+    text += '.';
+  }
+  text += str_to_std_string(qual.get());
+  text += "'>";
+  return str_from_utf8(text);
+}
+
+// type.__getattribute__: data descriptors of the metatype, then the class's own MRO (binding
+// descriptors with instance None), then non-data descriptors and plain values of the metatype.
+Result<Ref<Object>> type_getattro(Object* self, Object* name) {
+  if (!is_str(name)) {
+    return raise(exc::TypeError, "attribute name must be string, not '{}'", type_name_of(name));
+  }
+  Type* t = as_type(self);
+  Type* meta = type_of(self);
+  Object* meta_attr = type_lookup(meta, name);
+  Ref<Object> meta_keep = Ref<Object>::borrow(meta_attr);
+  DescrGetFn meta_get = meta_attr ? type_of(meta_attr)->descr_get : nullptr;
+  if (meta_get && type_of(meta_attr)->descr_set) return meta_get(meta_attr, self, as_obj(meta));
+  Object* attr = type_lookup(t, name);
+  if (attr) {
+    Ref<Object> keep = Ref<Object>::borrow(attr);
+    DescrGetFn get = type_of(attr)->descr_get;
+    if (get) return get(attr, nullptr, self);
+    return keep;
+  }
+  if (meta_get) return meta_get(meta_attr, self, as_obj(meta));
+  if (meta_attr) return meta_keep;
+  const FmtArg fa[] = {FmtArg(t->name), FmtArg(name)};
+  return raise_attribute_error(self, name,
+                               format_message("type object '{}' has no attribute '{}'", fa, 2));
+}
+
+Status type_setattro(Object* self, Object* name, Object* value) {
+  Type* t = as_type(self);
+  if (!type_has_flag(t, kTypeHeap) || type_has_flag(t, kTypeImmutable)) {
+    return raise(exc::TypeError,
+                 "cannot set '{}' attribute of immutable type '{}'", name, t->name);
+  }
+  if (!is_str(name)) {
+    return raise(exc::TypeError, "attribute name must be string, not '{}'", type_name_of(name));
+  }
+  // Data descriptors of the metatype (e.g. __name__, __doc__) take precedence.
+  Object* meta_attr = type_lookup(type_of(self), name);
+  if (meta_attr && type_of(meta_attr)->descr_set) {
+    Ref<Object> keep = Ref<Object>::borrow(meta_attr);
+    return type_of(meta_attr)->descr_set(meta_attr, self, value);
+  }
+  Ref<Object> interned = TRY(str_intern_object(new_ref(name)));
+  if (value) {
+    TRY(dict_set_item(t->dict, interned.get(), value));
+  } else {
+    bool removed = TRY(dict_pop(t->dict, interned.get(), nullptr));
+    if (!removed) {
+      const FmtArg fa[] = {FmtArg(t->name), FmtArg(name)};
+      return raise_attribute_error(self, name,
+                                   format_message("type object '{}' has no attribute '{}'", fa, 2));
+    }
+  }
+  type_modified(t);
+  return ok();
+}
+
+Result<Ref<Object>> type_get_name(Object* self) {
+  Type* t = as_type(self);
+  if (t->heap_name) return new_ref(t->heap_name);
+  return str_from_utf8(type_short_name(t));
+}
+Result<Ref<Object>> type_get_qualname(Object* self) { return type_qualname(as_type(self)); }
+Result<Ref<Object>> type_get_module(Object* self) { return type_module_name(as_type(self)); }
+Status type_set_module(Object* self, Object* value) {
+  Type* t = as_type(self);
+  if (!type_has_flag(t, kTypeHeap)) {
+    return raise(exc::TypeError, "cannot set '__module__' attribute of immutable type '{}'",
+                 t->name);
+  }
+  if (!value) return raise(exc::TypeError, "cannot delete '__module__' attribute of type '{}'", t->name);
+  TRY(dict_set_item(t->dict, str_intern("__module__"), value));
+  type_modified(t);
+  return ok();
+}
+Result<Ref<Object>> type_get_mro(Object* self) {
+  Object* mro = as_type(self)->mro;
+  return mro ? new_ref(mro) : new_none();
+}
+Result<Ref<Object>> type_get_bases(Object* self) { return new_ref(as_type(self)->bases); }
+Result<Ref<Object>> type_get_base(Object* self) {
+  Type* b = as_type(self)->base;
+  return b ? new_ref(as_obj(b)) : new_none();
+}
+Result<Ref<Object>> type_get_dict(Object* self) {
+  // A read-only view of the class dict (mappingproxy): built by the types module's owner; until
+  // that type exists a copy keeps the class dict from being mutated behind the cache's back.
+  return dict_copy(as_type(self)->dict);
+}
+Result<Ref<Object>> type_get_doc(Object* self) {
+  Type* t = as_type(self);
+  Ref<Object> doc;
+  bool found = TRY(dict_get_item_str(t->dict, str_intern("__doc__"), &doc));
+  if (!found) return new_none();
+  DescrGetFn get = type_of(doc.get())->descr_get;
+  if (get && type_has_flag(t, kTypeHeap)) return get(doc.get(), nullptr, self);
+  return doc;
+}
+
+Result<Ref<Object>> type_mro_method(Object* self, Object* const*, size_t, Object*) {
+  Object* mro = as_type(self)->mro;
+  if (!mro) return list_new(0);
+  return list_from_array(tuple_items(mro), tuple_size(mro));
+}
+Result<Ref<Object>> type_subclasses_method(Object* self, Object* const*, size_t, Object*) {
+  return type_subclasses_list(as_type(self));
+}
+
+const MethodDef kTypeMethods[] = {
+    {"mro", type_mro_method, kMethNoArgs, "Return a type's method resolution order."},
+    {"__subclasses__", type_subclasses_method, kMethNoArgs,
+     "Return a list of immediate subclasses."},
+    {nullptr, nullptr, 0, nullptr},
+};
+const GetSetDef kTypeGetSets[] = {
+    {"__name__", type_get_name, nullptr, nullptr},
+    {"__qualname__", type_get_qualname, nullptr, nullptr},
+    {"__module__", type_get_module, type_set_module, nullptr},
+    {"__mro__", type_get_mro, nullptr, nullptr},
+    {"__bases__", type_get_bases, nullptr, nullptr},
+    {"__base__", type_get_base, nullptr, nullptr},
+    {"__dict__", type_get_dict, nullptr, nullptr},
+    {"__doc__", type_get_doc, nullptr, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
+// type.__new__ for static types is only reachable as type(x); heap-type creation
+// (type(name, bases, ns)) is not implemented yet and says so.
+Result<Ref<Object>> type_new_static(Type* meta, Object* const* args, size_t nargs,
+                                    Object* kwnames) {
+  if (nargs == 1 && kwnames_count(kwnames) == 0) return new_ref(as_obj(type_of(args[0])));
+  if (nargs != 3) return raise(exc::TypeError, "type() takes 1 or 3 arguments");
+  return raise(exc::NotImplementedError, "creating classes with type(name, bases, dict) is not "
+               "supported yet");
+}
+
+Status type_init(Object*, Object* const*, size_t nargs, Object* kwnames) {
+  if (nargs != 1 && nargs != 3) return raise(exc::TypeError, "type() takes 1 or 3 arguments");
+  return ok();
+}
+
+// tp_new_wrapper: T.__new__(S, *args) checks that S is a subtype of T and calls T's new.
+Result<Ref<Object>> tp_new_wrapper(Object* self, Object* const* args, size_t nargs,
+                                   Object* kwnames) {
+  Type* owner = as_type(self);
+  if (nargs < 1) return raise(exc::TypeError, "{}.__new__(): not enough arguments", owner->name);
+  Object* sub = args[0];
+  if (!is_instance_of(sub, &TypeType)) {
+    return raise(exc::TypeError, "{}.__new__(X): X is not a type object ({})", owner->name,
+                 type_name_of(sub));
+  }
+  Type* st = as_type(sub);
+  if (!type_is_subtype(st, owner)) {
+    return raise(exc::TypeError, "{}.__new__({}): {} is not a subtype of {}", owner->name,
+                 st->name, st->name, owner->name);
+  }
+  return owner->new_(st, args + 1, nargs - 1, kwnames);
+}
+
+const MethodDef kTpNewDef = {"__new__", tp_new_wrapper, kMethFastcall,
+                             "Create and return a new object.  See help(type) for accurate signature."};
+
+Status fill_type_type() {
+  Type* t = &TypeType;
+  init_static_object(t, &TypeType);
+  t->name = "type";
+  t->doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
+  t->basicsize = sizeof(Type);
+  t->flags = kTypeBaseType | kTypeImmutable | kTypeTypeSubclass;
+  t->repr = type_repr;
+  t->getattro = type_getattro;
+  t->setattro = type_setattro;
+  t->call = type_call;
+  t->new_ = type_new_static;
+  t->init = type_init;
+  t->methods = kTypeMethods;
+  t->getsets = kTypeGetSets;
+  return ok();
+}
+
+Status ready_type_type() { return type_ready(&TypeType); }
+
+}  // namespace
+
+Status add_tp_new_wrapper(Type* t) {
+  Object* name = str_intern("__new__");
+  bool present = TRY(dict_contains(t->dict, name));
+  if (present) return ok();
+  Ref<Object> fn = TRY(builtin_function_new(&kTpNewDef, as_obj(t), nullptr));
+  return dict_set_item(t->dict, name, fn.get());
+}
+
+WEFT_REGISTER_TYPE_INIT(kPhaseFill, fill_type_type);
+WEFT_REGISTER_TYPE_INIT(kPhaseReady, ready_type_type);
+
+}  // namespace weft
