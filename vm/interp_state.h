@@ -17,7 +17,7 @@ Object* sys_modules();
 void set_sys_modules(Object* dict);
 
 // The builtins a frame running with `globals` uses (CPython's _PyEval_BuiltinsFromGlobals):
-// globals['__builtins__'] (a module's dict, or a dict), else the interpreter's builtins.
+// globals['__builtins__'] when it is a dict, else the interpreter's builtins.
 // Borrowed; raises only if neither exists.
 Result<Object*> builtins_for_globals(Object* globals);
 

@@ -1,0 +1,186 @@
+// vm/eval_calls.cpp — attribute loads for calls, special-method lookup, CALL_FUNCTION_EX,
+// intrinsics and imports.
+//
+// load_method is the LOAD_ATTR "method" form: when `obj.name` would bind a plain function found
+// on the type (and the instance dict does not shadow it), it returns the function unbound so CALL
+// passes obj as self without creating a bound-method object.
+#include "objects/abstract.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/list.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+#include "vm/eval_ops.h"
+#include "vm/interp_state.h"
+#include "vm/opcodes.h"
+
+namespace weft::vm {
+
+Result<bool> load_method(Object* obj, Object* name, Ref<Object>* out) {
+  Type* t = type_of(obj);
+  if (t->getattro == generic_getattr) {
+    Object* descr = type_lookup(t, name);
+    if (descr && type_has_flag(type_of(descr), kTypeMethodDescriptor)) {
+      Ref<Object> keep = new_ref(descr);  // the type's dict may change while we look further
+      if (t->dictoffset > 0) {
+        Object* dict = *reinterpret_cast<Object**>(reinterpret_cast<char*>(obj) + t->dictoffset);
+        Ref<Object> shadow;
+        if (dict && TRY(dict_get_item_str(dict, name, &shadow))) {
+          *out = std::move(shadow);
+          return false;
+        }
+      }
+      *out = std::move(keep);
+      return true;
+    }
+  }
+  *out = TRY(get_attr(obj, name));
+  return false;
+}
+
+Status load_special(Object* owner, int which, Ref<Object>* meth, Ref<Object>* self_or_null) {
+  Object* name = str_intern(kSpecialMethodNames[which]);
+  Ref<Object> bound;
+  if (!TRY(lookup_special(owner, name, &bound))) {
+    bool async = which == SPECIAL___AENTER__ || which == SPECIAL___AEXIT__;
+    return raise(exc::TypeError, "'{}' object does not support the {}context manager protocol "
+                 "(missed {} method)", type_name_of(owner), async ? "asynchronous " : "",
+                 kSpecialMethodNames[which]);
+  }
+  *meth = std::move(bound);
+  *self_or_null = Ref<Object>();
+  return ok();
+}
+
+Result<Ref<Object>> load_super_attr(Object* global_super, Object* cls, Object* self, Object* name) {
+  // super(cls, self).name; the zero-argument form is equivalent once the compiler has loaded
+  // __class__ and the first argument.
+  Object* args[2] = {cls, self};
+  Ref<Object> sup = TRY(call(global_super, args, 2));
+  return get_attr(sup.get(), name);
+}
+
+namespace {
+// "print()" or "A.f()" for messages about a callable.
+std::string callable_description(Object* func) {
+  Ref<Object> name;
+  Result<bool> found = lookup_attr(func, str_intern("__qualname__"), &name);
+  if (found.is_error()) { clear_error(); found = false; }
+  if (found.value() && is_str(name.get())) return str_to_std_string(name.get()) + "()";
+  return std::string(type_name_of(func)) + " object";
+}
+}  // namespace
+
+Result<Ref<Object>> call_function_ex(Object* func, Object* args, Object* kwargs) {
+  Ref<Object> tuple;
+  if (is_tuple_exact(args)) {
+    tuple = new_ref(args);
+  } else {
+    Result<Ref<Object>> t = tuple_from_iterable(args);
+    if (t.is_error()) {
+      if (error_matches(exc::TypeError) && !type_of(args)->iter && !type_of(args)->sequence.item) {
+        clear_error();
+        return raise(exc::TypeError, "{} argument after * must be an iterable, not {}",
+                     callable_description(func), type_name_of(args));
+      }
+      return Error{};
+    }
+    tuple = t.release_value();
+  }
+  Ref<Object> kw;
+  if (kwargs && !is_none(kwargs)) {
+    if (is_dict_exact(kwargs)) {
+      kw = new_ref(kwargs);
+    } else {
+      kw = TRY(dict_new());
+      TRY(dict_merge_op(func, kw.get(), kwargs));
+    }
+  }
+  return call_tuple_dict(func, tuple.get(), kw ? kw.get() : nullptr);
+}
+
+namespace {
+Status import_star(Frame* f, Object* module) {
+  if (!f->locals) return raise(exc::SystemError, "no locals found during 'import *'");
+  Ref<Object> all;
+  bool have_all = TRY(lookup_attr(module, str_intern("__all__"), &all));
+  Ref<Object> names;
+  if (have_all) {
+    names = TRY(list_from_iterable(all.get()));
+  } else {
+    Ref<Object> dict = TRY(get_attr(module, "__dict__"));
+    names = TRY(list_from_iterable(dict.get()));
+  }
+  for (int64_t i = 0; i < list_size(names.get()); ++i) {
+    Ref<Object> name = TRY(list_get_item(names.get(), i));
+    if (!is_str(name.get())) {
+      return raise(exc::TypeError, "{} in {}.{} must be str, not {}",
+                   have_all ? "Item" : "Key", module, have_all ? "__all__" : "__dict__",
+                   type_name_of(name.get()));
+    }
+    if (!have_all && str_length(name.get()) > 0 && str_char_at(name.get(), 0) == '_') continue;
+    Ref<Object> value = TRY(get_attr(module, name.get()));
+    TRY(set_item(f->locals, name.get(), value.get()));
+  }
+  return ok();
+}
+}  // namespace
+
+Result<Ref<Object>> call_intrinsic_1(Frame* f, int which, Object* value) {
+  switch (which) {
+    case INTRINSIC_PRINT: {
+      Object* modules = sys_modules();
+      Ref<Object> sys;
+      if (!modules || !TRY(dict_get_item_str(modules, str_intern("sys"), &sys))) {
+        return raise(exc::RuntimeError, "lost sys.displayhook");
+      }
+      Ref<Object> hook = TRY(get_attr(sys.get(), "displayhook"));
+      return call_one(hook.get(), value);
+    }
+    case INTRINSIC_IMPORT_STAR:
+      TRY(import_star(f, value));
+      return new_none();
+    case INTRINSIC_UNARY_POSITIVE: return number_positive(value);
+    case INTRINSIC_LIST_TO_TUPLE: return list_as_tuple(value);
+    default: return unsupported_intrinsic(kIntrinsic1Names[which < kNumIntrinsic1 ? which : 0]);
+  }
+}
+
+Result<Ref<Object>> call_intrinsic_2(Frame*, int which, Object*, Object*) {
+  return unsupported_intrinsic(kIntrinsic2Names[which < kNumIntrinsic2 ? which : 0]);
+}
+
+Result<Ref<Object>> import_name(Frame* f, Object* name, Object* fromlist, Object* level) {
+  Ref<Object> import_fn;
+  Object* key = str_intern("__import__");
+  bool found = is_dict_exact(f->builtins) ? TRY(dict_get_item_str(f->builtins, key, &import_fn))
+                                          : false;
+  if (!found) return raise(exc::ImportError, "__import__ not found");
+  Object* args[5] = {name, f->globals, f->locals ? f->locals : none(), fromlist, level};
+  return call(import_fn.get(), args, 5);
+}
+
+Result<Ref<Object>> import_from(Object* module, Object* name) {
+  Ref<Object> value;
+  if (TRY(lookup_attr(module, name, &value))) return value;
+  // A submodule imported circularly may be in sys.modules before its parent's attribute is set.
+  Ref<Object> pkgname;
+  bool has_name = TRY(lookup_attr(module, str_intern("__name__"), &pkgname)) &&
+                  is_str(pkgname.get());
+  if (has_name && sys_modules()) {
+    std::string full = str_to_std_string(pkgname.get()) + "." + str_to_std_string(name);
+    Ref<Object> full_name = TRY(str_from_utf8(full));
+    if (TRY(dict_get_item(sys_modules(), full_name.get(), &value))) return value;
+  }
+  std::string from = has_name ? str_to_std_string(pkgname.get()) : "<unknown module name>";
+  Ref<Object> file;
+  std::string location = "unknown location";
+  if (TRY(lookup_attr(module, str_intern("__file__"), &file)) && is_str(file.get())) {
+    location = str_to_std_string(file.get());
+  }
+  return raise(exc::ImportError, "cannot import name '{}' from '{}' ({})", name, from, location);
+}
+
+}  // namespace weft::vm
