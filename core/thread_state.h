@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "sync/mutex.h"
+
 namespace weft {
 struct Object;
 }
@@ -75,6 +77,9 @@ struct ThreadState {
   // Objects other threads hand to this owner for a refcount merge (gc/refcount_merge.cpp).
   // An intrusive push list: pushers CAS the head, the owner takes everything with one exchange.
   std::atomic<Object*> merge_queue{nullptr};
+  // QSBR read sequence (core/qsbr_sequence.h): the write sequence this thread last observed at a
+  // quiescent point, or kQsbrOffline (0) while detached. Written by this thread only.
+  std::atomic<uint64_t> qsbr_seq{0};
 
   // --- owned by this thread alone -------------------------------------------------------------
   // The exception being raised (a new reference), or nullptr. Set/read via objects/errors.h.
@@ -105,6 +110,9 @@ struct Interpreter {
   std::vector<std::string> argv;      // sys.argv
   std::vector<std::string> orig_argv; // sys.orig_argv
   ThreadState* main_thread = nullptr;
+  // Guards the threads list (and stop-the-world bookkeeping, core/stop_the_world.cpp). Taken
+  // with lock_without_detaching(): it is used while attaching and detaching.
+  sync::Mutex threads_mutex;
   // Threads list head; see ThreadState::prev/next.
   ThreadState* threads = nullptr;
   uint64_t hash_secret_k0 = 0, hash_secret_k1 = 0;  // SipHash key from PYTHONHASHSEED (objects/hash)

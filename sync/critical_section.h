@@ -16,6 +16,7 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 
 #include "sync/mutex.h"
 
@@ -23,10 +24,16 @@ namespace weft::sync {
 
 class CriticalSection;
 
-// The per-thread stack (a linked list through the sections on the C stack).
-// Tag bits in `prev_tagged_`: kInactive = the section's mutexes are released (suspended);
-// kTwoMutexes = the section is a CriticalSection2.
-class CriticalSectionBase {
+// The per-thread stack (a linked list through the sections on the C stack), rooted in a
+// thread_local tagged word in critical_section.cpp. A tagged word is a section's address with
+// its two tag bits: kInactive = that section's mutexes are released (suspended); kTwoMutexes =
+// that section is a CriticalSection2. The root holds the top section's tagged word, and each
+// section's `prev_tagged_` holds the tagged word of the section below it (as CPython does), so
+// a section's own tags live in the word that points at it.
+//
+// A section whose mutex the top section already holds is a no-op (m1_ == nullptr; it is never
+// pushed): locking the same object again would otherwise self-deadlock.
+class alignas(8) CriticalSectionBase {
  public:
   static constexpr uintptr_t kInactive = 1;
   static constexpr uintptr_t kTwoMutexes = 2;
@@ -38,6 +45,7 @@ class CriticalSectionBase {
   Mutex* m2_ = nullptr;  // CriticalSection2 only
   friend void suspend_all_critical_sections();
   friend void resume_top_critical_section();
+  friend bool critical_section_holds(const Mutex& m);
   void push_and_lock(Mutex* a, Mutex* b);
   void unlock_and_pop();
 };
@@ -61,7 +69,9 @@ class CriticalSection2 : public CriticalSectionBase {
 // Called by core when the thread detaches / re-attaches.
 void suspend_all_critical_sections();
 void resume_top_critical_section();
-// True if `m` is held by a section on the calling thread's stack (debug assertions).
+// True if `m` is held by an active section on the calling thread's stack (debug assertions).
 bool critical_section_holds(const Mutex& m);
+// True if the calling thread has no critical section on its stack (tests, thread exit).
+bool critical_section_stack_empty();
 
 }  // namespace weft::sync

@@ -46,38 +46,22 @@ class WEFT_CAPABILITY("mutex") Mutex {
 
   void lock() WEFT_ACQUIRE() {
     WEFT_TSAN_MUTEX(__tsan_mutex_pre_lock(this, 0));
-    uint8_t expected = kUnlocked;
-    // acquire: pairs with the release in unlock()/unlock_slow().
-    if (!bits_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
-                                       std::memory_order_relaxed)) [[unlikely]]
-      lock_slow(kNoDeadline, ParkDetach::kDetach);
+    lock_unannotated(ParkDetach::kDetach, kTsanAnnotated);
     WEFT_TSAN_MUTEX(__tsan_mutex_post_lock(this, 0, 0));
   }
   // lock() for runtime-internal locks taken while attaching/detaching (thread lists,
   // stop-the-world): a blocked caller parks without detaching its thread state.
   void lock_without_detaching() WEFT_ACQUIRE() {
     WEFT_TSAN_MUTEX(__tsan_mutex_pre_lock(this, 0));
-    uint8_t expected = kUnlocked;
-    // acquire: pairs with the release in unlock()/unlock_slow().
-    if (!bits_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
-                                       std::memory_order_relaxed)) [[unlikely]]
-      lock_slow(kNoDeadline, ParkDetach::kDontDetach);
+    lock_unannotated(ParkDetach::kDontDetach, kTsanAnnotated);
     WEFT_TSAN_MUTEX(__tsan_mutex_post_lock(this, 0, 0));
   }
   bool try_lock() WEFT_TRY_ACQUIRE(true) {
     WEFT_TSAN_MUTEX(__tsan_mutex_pre_lock(this, __tsan_mutex_try_lock));
-    uint8_t v = bits_.load(std::memory_order_relaxed);
-    while (!(v & kLocked)) {
-      // acquire: pairs with the release in unlock()/unlock_slow().
-      if (bits_.compare_exchange_weak(v, v | kLocked, std::memory_order_acquire,
-                                      std::memory_order_relaxed)) {
-        WEFT_TSAN_MUTEX(__tsan_mutex_post_lock(this, __tsan_mutex_try_lock, 0));
-        return true;
-      }
-    }
-    WEFT_TSAN_MUTEX(
-        __tsan_mutex_post_lock(this, __tsan_mutex_try_lock | __tsan_mutex_try_lock_failed, 0));
-    return false;
+    bool locked = try_lock_unannotated();
+    WEFT_TSAN_MUTEX(__tsan_mutex_post_lock(
+        this, __tsan_mutex_try_lock | (locked ? 0 : __tsan_mutex_try_lock_failed), 0));
+    return locked;
   }
   // Waits at most `timeout_ns` (negative: forever; 0: one attempt). Returns whether the lock was
   // taken. `detach` says whether a parked caller detaches its thread state (see lock()).
@@ -85,21 +69,56 @@ class WEFT_CAPABILITY("mutex") Mutex {
       WEFT_TRY_ACQUIRE(true);
   void unlock() WEFT_RELEASE() {
     WEFT_TSAN_MUTEX(__tsan_mutex_pre_unlock(this, 0));
+    unlock_unannotated(kTsanAnnotated);
+    WEFT_TSAN_MUTEX(__tsan_mutex_post_unlock(this, 0));
+  }
+
+  // The same operations without the TSan mutex annotations, for per-object critical sections
+  // only (sync/critical_section.cpp). Critical sections nest in any order and stay deadlock-free
+  // because a blocked thread suspends its outer sections; TSan's lock-order detector cannot
+  // know that and would report every such nesting. Without the annotations TSan still sees the
+  // acquire/release atomics, so races on the data the sections protect are still reported.
+  void lock_unannotated(ParkDetach detach = ParkDetach::kDetach, bool tsan_annotated = false)
+      WEFT_ACQUIRE() {
+    uint8_t expected = kUnlocked;
+    // acquire: pairs with the release in unlock_unannotated()/unlock_slow().
+    if (!bits_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
+                                       std::memory_order_relaxed)) [[unlikely]]
+      lock_slow(kNoDeadline, detach, tsan_annotated);
+  }
+  bool try_lock_unannotated() WEFT_TRY_ACQUIRE(true) {
+    uint8_t v = bits_.load(std::memory_order_relaxed);
+    while (!(v & kLocked)) {
+      // acquire: pairs with the release in unlock_unannotated()/unlock_slow().
+      if (bits_.compare_exchange_weak(v, v | kLocked, std::memory_order_acquire,
+                                      std::memory_order_relaxed))
+        return true;
+    }
+    return false;
+  }
+  void unlock_unannotated(bool tsan_annotated = false) WEFT_RELEASE() {
     uint8_t expected = kLocked;
-    // release: pairs with the acquire in lock()/try_lock()/lock_slow().
+    // release: pairs with the acquire in lock_unannotated()/try_lock_unannotated()/lock_slow().
     if (!bits_.compare_exchange_strong(expected, kUnlocked, std::memory_order_release,
                                        std::memory_order_relaxed)) [[unlikely]]
-      unlock_slow();
-    WEFT_TSAN_MUTEX(__tsan_mutex_post_unlock(this, 0));
+      unlock_slow(tsan_annotated);
   }
   bool is_locked() const { return bits_.load(std::memory_order_relaxed) & kLocked; }
 
   std::atomic<uint8_t>& raw_bits() { return bits_; }
 
  private:
+#if defined(WEFT_TSAN)
+  static constexpr bool kTsanAnnotated = true;
+#else
+  static constexpr bool kTsanAnnotated = false;
+#endif
   // Contended paths (mutex.cpp). lock_slow returns false only when `deadline_ns` passed.
-  bool lock_slow(int64_t deadline_ns, ParkDetach detach) WEFT_NO_THREAD_SAFETY_ANALYSIS;
-  void unlock_slow() WEFT_NO_THREAD_SAFETY_ANALYSIS;
+  // `tsan_annotated`: the caller is inside __tsan_mutex_pre/post_*, so calls out to the parking
+  // lot are bracketed with __tsan_mutex_pre/post_divert.
+  bool lock_slow(int64_t deadline_ns, ParkDetach detach, bool tsan_annotated)
+      WEFT_NO_THREAD_SAFETY_ANALYSIS;
+  void unlock_slow(bool tsan_annotated) WEFT_NO_THREAD_SAFETY_ANALYSIS;
   std::atomic<uint8_t> bits_{kUnlocked};
 };
 static_assert(sizeof(Mutex) == 1, "the object header reserves exactly one byte for the mutex");
