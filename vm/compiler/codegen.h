@@ -1,0 +1,163 @@
+// vm/compiler/codegen.h — AST to instruction sequences, one code unit per scope.
+//
+// Codegen walks the AST with the symbol table's decisions and emits CPython 3.14's instruction
+// shapes into an InstrSequence per unit (module, class body, function, lambda, comprehension);
+// flowgraph.cpp optimises and lays it out, assembler.cpp encodes it, and finish_unit() builds
+// the code object. Split by area: codegen.cpp (units, names, functions, classes),
+// codegen_expr.cpp (expressions), codegen_stmt.cpp (statements, loops, try/with).
+// One Codegen per compilation; single-threaded.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "objects/ref.h"
+#include "vm/compiler/ast.h"
+#include "vm/compiler/consts.h"
+#include "vm/compiler/instr.h"
+#include "vm/compiler/symtable.h"
+
+namespace weft::compiler {
+
+// A control structure that `break`, `continue` and `return` must unwind through.
+enum class FBlockKind : uint8_t {
+  WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue,
+  ExceptionHandler,
+};
+
+struct FBlock {
+  FBlockKind kind;
+  int block_label;   // loop: continue target
+  int exit_label;    // loop: break target
+  const void* datum; // FinallyTry: the finally body (Seq<Stmt*>*); HandlerCleanup: name
+  SrcLoc loc;
+};
+
+struct CodeUnit {
+  Scope* scope = nullptr;
+  InstrSequence seq;
+  ConstTable consts;
+  std::vector<std::string> names;
+  std::unordered_map<std::string, int> name_index;
+  std::vector<std::string> varnames;
+  std::unordered_map<std::string, int> varname_index;
+  std::vector<std::string> cellvars;  // sorted
+  std::vector<std::string> freevars;  // sorted
+  std::string name, qualname;
+  std::string private_name;           // enclosing class name, for mangling
+  int firstlineno = 1;
+  int argcount = 0, posonlyargcount = 0, kwonlyargcount = 0;
+  bool has_docstring = false;
+  std::vector<FBlock> fblocks;
+  std::vector<std::string> static_attributes;  // class bodies
+};
+
+class Codegen {
+ public:
+  Codegen(const SymbolTable& symtable, std::string_view filename, std::string_view source,
+          Object* filename_obj, int optimize, bool interactive)
+      : symtable_(symtable), filename_(filename), source_(source), filename_obj_(filename_obj),
+        optimize_(optimize), interactive_(interactive) {}
+
+  Result<Ref<Object>> compile_module(const ast::Mod* mod);
+
+ private:
+  const SymbolTable& symtable_;
+  std::string_view filename_;
+  std::string_view source_;
+  Object* filename_obj_;
+  int optimize_;
+  bool interactive_;
+  std::vector<std::unique_ptr<CodeUnit>> units_;
+
+  CodeUnit& u() { return *units_.back(); }
+
+  // ---- units (codegen.cpp)
+  Status enter_unit(Scope* scope, std::string name, int firstlineno, const ast::Arguments* args);
+  Result<Ref<Object>> finish_unit();
+  std::string qualname_for(std::string_view name, Scope* scope);
+  Error syntax_error(const SrcLoc& loc, std::string_view message);
+  Error not_supported(const SrcLoc& loc, std::string_view what);
+
+  // ---- emission helpers
+  void emit(int op, int arg, const SrcLoc& loc) { u().seq.add(op, arg, loc); }
+  void emit(int op, const SrcLoc& loc) { u().seq.add(op, 0, loc); }
+  void emit_jump(int op, int label, const SrcLoc& loc) { u().seq.add_jump(op, label, loc); }
+  int new_label() { return u().seq.new_label(); }
+  void bind(int label) { u().seq.bind(label); }
+  Status emit_const(Object* value, const SrcLoc& loc);
+  Status emit_none(const SrcLoc& loc);
+  Result<int> name_index(std::string_view name);
+  Status emit_name_op(std::string_view name, ast::ExprContext ctx, const SrcLoc& loc);
+  int varname_slot(const std::string& name);
+  int deref_index(const std::string& name);
+  std::string mangled(std::string_view name) { return mangle(u().private_name, name); }
+
+  // ---- functions and classes (codegen.cpp)
+  Status function_def(const ast::FunctionDef* f, const SrcLoc& loc);
+  Status class_def(const ast::ClassDef* c, const SrcLoc& loc);
+  Status lambda(const ast::Lambda* l, const SrcLoc& loc);
+  Result<int> emit_defaults(const ast::Arguments* args, const SrcLoc& loc);
+  Status make_closure(Ref<Object> code, Scope* child, int flags, const SrcLoc& loc);
+  Status emit_decorators(const ast::Seq<ast::Expr*>& decorators);
+  Status apply_decorators(const ast::Seq<ast::Expr*>& decorators);
+  Status body_with_docstring(const ast::Seq<ast::Stmt*>& body, bool is_function);
+  void collect_static_attributes(const ast::ClassDef* c);
+
+  // ---- expressions (codegen_expr.cpp)
+  Status expr(const ast::Expr* e);
+  Status exprs(const ast::Seq<ast::Expr*>& es);
+  Status jump_if(const ast::Expr* e, int label, bool cond);
+  Status compare(const ast::Compare* c, const SrcLoc& loc);
+  Status emit_compare_op(ast::CmpOpKind op, const SrcLoc& loc);
+  Status boolop(const ast::BoolOp* b, const SrcLoc& loc);
+  Status call(const ast::Call* c, const SrcLoc& loc);
+  Status call_args(const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::Keyword*>& keywords,
+                   int preloaded, const SrcLoc& loc);
+  Status starred_collection(const ast::Seq<ast::Expr*>& elts, int build_op, int extend_op,
+                            int append_op, bool to_tuple, const SrcLoc& loc);
+  Status dict(const ast::Dict* d, const SrcLoc& loc);
+  Status subscript(const ast::Subscript* s, const SrcLoc& loc);
+  Status slice(const ast::Slice* s, const SrcLoc& loc);
+  Status fstring(const ast::JoinedStr* j, const SrcLoc& loc);
+  Status formatted_value(const ast::FormattedValue* f, const SrcLoc& loc);
+  Status comprehension(const ast::Expr* e, const SrcLoc& loc);
+  Status comprehension_generator(const ast::Seq<ast::Comprehension*>& gens, size_t index,
+                                 const ast::Expr* elt, const ast::Expr* value, int kind,
+                                 const SrcLoc& loc);
+  Status yield_value(const SrcLoc& loc);
+  Result<bool> try_fold_constant(const ast::Expr* e);
+  bool is_constant_expr(const ast::Expr* e) const;
+
+  // ---- statements (codegen_stmt.cpp)
+  Status stmt(const ast::Stmt* s);
+  Status stmts(const ast::Seq<ast::Stmt*>& body);
+  Status assign_target(const ast::Expr* target, const SrcLoc& loc);
+  Status unpack(const ast::Seq<ast::Expr*>& elts, const SrcLoc& loc);
+  Status aug_assign(const ast::AugAssign* a, const SrcLoc& loc);
+  Status delete_target(const ast::Expr* target);
+  Status if_stmt(const ast::If* s, const SrcLoc& loc);
+  Status while_stmt(const ast::While* s, const SrcLoc& loc);
+  Status for_stmt(const ast::For* s, const SrcLoc& loc);
+  Status return_stmt(const ast::Return* r, const SrcLoc& loc);
+  Status break_continue(bool is_break, const SrcLoc& loc);
+  Status raise_stmt(const ast::Raise* r, const SrcLoc& loc);
+  Status assert_stmt(const ast::Assert* a, const SrcLoc& loc);
+  Status import_stmt(const ast::Import* i, const SrcLoc& loc);
+  Status import_from(const ast::ImportFrom* i, const SrcLoc& loc);
+  Status try_stmt(const ast::Try* t, const SrcLoc& loc);
+  Status try_except(const ast::Try* t, const SrcLoc& loc);
+  Status try_finally(const ast::Try* t, const SrcLoc& loc);
+  Status with_stmt(const ast::With* w, size_t item, const SrcLoc& loc);
+  Status unwind_fblock(const FBlock& fb, bool preserve_tos, SrcLoc* loc);
+  Status unwind_fblock_stack(bool preserve_tos, const FBlock** loop, SrcLoc* loc);
+  Status call_exit_with_nones(const SrcLoc& loc);
+  Status with_except_finish(int cleanup, const SrcLoc& loc);
+};
+
+SrcLoc loc_of(const ast::Location& l);
+
+}  // namespace weft::compiler

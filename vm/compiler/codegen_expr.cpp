@@ -1,0 +1,640 @@
+// vm/compiler/codegen_expr.cpp — expressions.
+//
+// Shapes are CPython 3.14's codegen.c: calls push [callable, self_or_null, args...] and use
+// LOAD_ATTR's method bit / LOAD_GLOBAL's NULL bit where CPython does; conditions go through
+// jump_if() (TO_BOOL before each conditional jump, fused later by the flowgraph); subscripts
+// are BINARY_OP NB_SUBSCR; f-strings use CONVERT_VALUE/FORMAT_*/BUILD_STRING.
+// Comprehensions are compiled as nested functions (PEP 709 inlining is not done yet).
+#include "vm/compiler/codegen.h"
+
+#include "objects/abstract.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+
+namespace weft::compiler {
+
+using namespace weft::vm;
+
+namespace {
+
+int binary_oparg(ast::OperatorKind op, bool inplace) {
+  using O = ast::OperatorKind;
+  int nb = NB_ADD;
+  switch (op) {
+    case O::Add: nb = NB_ADD; break;
+    case O::Sub: nb = NB_SUBTRACT; break;
+    case O::Mult: nb = NB_MULTIPLY; break;
+    case O::MatMult: nb = NB_MATRIX_MULTIPLY; break;
+    case O::Div: nb = NB_TRUE_DIVIDE; break;
+    case O::Mod: nb = NB_REMAINDER; break;
+    case O::Pow: nb = NB_POWER; break;
+    case O::LShift: nb = NB_LSHIFT; break;
+    case O::RShift: nb = NB_RSHIFT; break;
+    case O::BitOr: nb = NB_OR; break;
+    case O::BitXor: nb = NB_XOR; break;
+    case O::BitAnd: nb = NB_AND; break;
+    case O::FloorDiv: nb = NB_FLOOR_DIVIDE; break;
+  }
+  return inplace ? nb + kInplaceOffset : nb;
+}
+
+bool has_starred(const ast::Seq<ast::Expr*>& es) {
+  for (const ast::Expr* e : es)
+    if (e->kind == ast::ExprKind::Starred) return true;
+  return false;
+}
+
+}  // namespace
+
+int aug_binary_oparg(ast::OperatorKind op) { return binary_oparg(op, true); }
+
+Status Codegen::exprs(const ast::Seq<ast::Expr*>& es) {
+  for (const ast::Expr* e : es) TRY(expr(e));
+  return ok();
+}
+
+bool Codegen::is_constant_expr(const ast::Expr* e) const { return e->kind == ast::ExprKind::Constant; }
+
+// -<number constant> folds to a constant, as CPython's AST optimiser does.
+Result<bool> Codegen::try_fold_constant(const ast::Expr* e) {
+  if (e->kind != ast::ExprKind::UnaryOp) return false;
+  const auto* un = e->as<ast::UnaryOp>();
+  if (un->op != ast::UnaryOpKind::USub || un->operand->kind != ast::ExprKind::Constant) return false;
+  Object* v = un->operand->as<ast::Constant>()->value;
+  if (!(is_int(v) || is_float(v)) || is_bool(v)) return false;
+  Ref<Object> neg = TRY(number_negative(v));
+  TRY(emit_const(neg.get(), loc_of(e->loc)));
+  return true;
+}
+
+Status Codegen::emit_compare_op(ast::CmpOpKind op, const SrcLoc& loc) {
+  using C = ast::CmpOpKind;
+  switch (op) {
+    case C::Eq: emit(COMPARE_OP, compare_op_oparg(kCmpEq, false), loc); break;
+    case C::NotEq: emit(COMPARE_OP, compare_op_oparg(kCmpNe, false), loc); break;
+    case C::Lt: emit(COMPARE_OP, compare_op_oparg(kCmpLt, false), loc); break;
+    case C::LtE: emit(COMPARE_OP, compare_op_oparg(kCmpLe, false), loc); break;
+    case C::Gt: emit(COMPARE_OP, compare_op_oparg(kCmpGt, false), loc); break;
+    case C::GtE: emit(COMPARE_OP, compare_op_oparg(kCmpGe, false), loc); break;
+    case C::Is: emit(IS_OP, 0, loc); break;
+    case C::IsNot: emit(IS_OP, 1, loc); break;
+    case C::In: emit(CONTAINS_OP, 0, loc); break;
+    case C::NotIn: emit(CONTAINS_OP, 1, loc); break;
+  }
+  return ok();
+}
+
+Status Codegen::compare(const ast::Compare* c, const SrcLoc& loc) {
+  TRY(expr(c->left));
+  size_t n = c->ops.size();
+  if (n == 1) {
+    TRY(expr(c->comparators[0]));
+    return emit_compare_op(c->ops[0], loc);
+  }
+  int cleanup = new_label();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    TRY(expr(c->comparators[i]));
+    emit(SWAP, 2, loc);
+    emit(COPY, 2, loc);
+    TRY(emit_compare_op(c->ops[i], loc));
+    emit(COPY, 1, loc);
+    emit(TO_BOOL, loc);
+    emit_jump(POP_JUMP_IF_FALSE, cleanup, loc);
+    emit(POP_TOP, loc);
+  }
+  TRY(expr(c->comparators[n - 1]));
+  TRY(emit_compare_op(c->ops[n - 1], loc));
+  int end = new_label();
+  emit_jump(JUMP_NO_INTERRUPT, end, loc);
+  bind(cleanup);
+  emit(SWAP, 2, loc);
+  emit(POP_TOP, loc);
+  bind(end);
+  return ok();
+}
+
+Status Codegen::jump_if(const ast::Expr* e, int label, bool cond) {
+  SrcLoc loc = loc_of(e->loc);
+  switch (e->kind) {
+    case ast::ExprKind::UnaryOp:
+      if (e->as<ast::UnaryOp>()->op == ast::UnaryOpKind::Not)
+        return jump_if(e->as<ast::UnaryOp>()->operand, label, !cond);
+      break;
+    case ast::ExprKind::BoolOp: {
+      const auto* b = e->as<ast::BoolOp>();
+      bool is_or = b->op == ast::BoolOpKind::Or;
+      int next2 = label;
+      if (is_or != cond) next2 = new_label();
+      size_t n = b->values.size();
+      for (size_t i = 0; i + 1 < n; ++i) TRY(jump_if(b->values[i], next2, is_or));
+      TRY(jump_if(b->values[n - 1], label, cond));
+      if (next2 != label) bind(next2);
+      return ok();
+    }
+    case ast::ExprKind::IfExp: {
+      const auto* i = e->as<ast::IfExp>();
+      int end = new_label(), next2 = new_label();
+      TRY(jump_if(i->test, next2, false));
+      TRY(jump_if(i->body, label, cond));
+      emit_jump(JUMP_NO_INTERRUPT, end, kNoLocation);
+      bind(next2);
+      TRY(jump_if(i->orelse, label, cond));
+      bind(end);
+      return ok();
+    }
+    case ast::ExprKind::Compare: {
+      const auto* c = e->as<ast::Compare>();
+      size_t n = c->ops.size();
+      if (n > 1) {
+        TRY(expr(c->left));
+        int cleanup = new_label();
+        for (size_t i = 0; i + 1 < n; ++i) {
+          TRY(expr(c->comparators[i]));
+          emit(SWAP, 2, loc);
+          emit(COPY, 2, loc);
+          TRY(emit_compare_op(c->ops[i], loc));
+          emit(TO_BOOL, loc);
+          emit_jump(POP_JUMP_IF_FALSE, cleanup, loc);
+        }
+        TRY(expr(c->comparators[n - 1]));
+        TRY(emit_compare_op(c->ops[n - 1], loc));
+        emit(TO_BOOL, loc);
+        emit_jump(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, label, loc);
+        int end = new_label();
+        emit_jump(JUMP_NO_INTERRUPT, end, kNoLocation);
+        bind(cleanup);
+        emit(POP_TOP, kNoLocation);
+        if (!cond) emit_jump(JUMP_NO_INTERRUPT, label, kNoLocation);
+        bind(end);
+        return ok();
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  TRY(expr(e));
+  emit(TO_BOOL, loc);
+  emit_jump(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, label, loc);
+  return ok();
+}
+
+Status Codegen::boolop(const ast::BoolOp* b, const SrcLoc& loc) {
+  int end = new_label();
+  int jump = b->op == ast::BoolOpKind::And ? POP_JUMP_IF_FALSE : POP_JUMP_IF_TRUE;
+  size_t n = b->values.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    TRY(expr(b->values[i]));
+    emit(COPY, 1, loc);
+    emit(TO_BOOL, loc);
+    emit_jump(jump, end, loc);
+    emit(POP_TOP, loc);
+  }
+  TRY(expr(b->values[n - 1]));
+  bind(end);
+  return ok();
+}
+
+// Builds a list/set/tuple with starred items: BUILD_x 0 then APPEND/EXTEND per item.
+Status Codegen::starred_collection(const ast::Seq<ast::Expr*>& elts, int build_op, int extend_op,
+                                   int append_op, bool to_tuple, const SrcLoc& loc) {
+  size_t i = 0;
+  // Items before the first starred one are pushed and built at once.
+  while (i < elts.size() && elts[i]->kind != ast::ExprKind::Starred) TRY(expr(elts[i++]));
+  emit(build_op, static_cast<int>(i), loc);
+  for (; i < elts.size(); ++i) {
+    const ast::Expr* e = elts[i];
+    if (e->kind == ast::ExprKind::Starred) {
+      TRY(expr(e->as<ast::Starred>()->value));
+      emit(extend_op, 1, loc);
+    } else {
+      TRY(expr(e));
+      emit(append_op, 1, loc);
+    }
+  }
+  if (to_tuple) emit(CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, loc);
+  return ok();
+}
+
+Status Codegen::call_args(const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::Keyword*>& keywords,
+                          int preloaded, const SrcLoc& loc) {
+  bool kw_unpack = false;
+  for (const ast::Keyword* k : keywords) kw_unpack |= k->arg.empty();
+  if (!has_starred(args) && !kw_unpack) {
+    TRY(exprs(args));
+    int n = preloaded + static_cast<int>(args.size() + keywords.size());
+    if (keywords.empty()) {
+      emit(CALL, n, loc);
+      return ok();
+    }
+    Ref<Object> names = TRY(tuple_new(static_cast<int64_t>(keywords.size())));
+    for (size_t i = 0; i < keywords.size(); ++i) {
+      TRY(expr(keywords[i]->value));
+      Ref<Object> s = TRY(str_from_utf8(keywords[i]->arg));
+      tuple_init_item(names.get(), static_cast<int64_t>(i), std::move(s));
+    }
+    TRY(emit_const(names.get(), loc));
+    emit(CALL_KW, n, loc);
+    return ok();
+  }
+  if (preloaded > 0) {
+    // Class bases after the body function and name: everything goes into the positional tuple.
+    emit(BUILD_LIST, preloaded, loc);
+    for (const ast::Expr* e : args) {
+      if (e->kind == ast::ExprKind::Starred) {
+        TRY(expr(e->as<ast::Starred>()->value));
+        emit(LIST_EXTEND, 1, loc);
+      } else {
+        TRY(expr(e));
+        emit(LIST_APPEND, 1, loc);
+      }
+    }
+    emit(CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, loc);
+  } else if (args.size() == 1 && args[0]->kind == ast::ExprKind::Starred) {
+    TRY(expr(args[0]->as<ast::Starred>()->value));
+  } else {
+    TRY(starred_collection(args, BUILD_LIST, LIST_EXTEND, LIST_APPEND, true, loc));
+  }
+  if (keywords.empty()) {
+    emit(PUSH_NULL, loc);
+  } else {
+    // Keyword arguments: groups of name=value become dicts merged with DICT_MERGE.
+    bool have_dict = false;
+    size_t i = 0;
+    while (i < keywords.size()) {
+      if (keywords[i]->arg.empty()) {
+        if (!have_dict) {
+          emit(BUILD_MAP, 0, loc);
+          have_dict = true;
+        }
+        TRY(expr(keywords[i]->value));
+        emit(DICT_MERGE, 1, loc);
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < keywords.size() && !keywords[j]->arg.empty()) {
+        Ref<Object> key = TRY(str_from_utf8(keywords[j]->arg));
+        TRY(emit_const(key.get(), loc));
+        TRY(expr(keywords[j]->value));
+        ++j;
+      }
+      emit(BUILD_MAP, static_cast<int>(j - i), loc);
+      if (have_dict) emit(DICT_MERGE, 1, loc);
+      have_dict = true;
+      i = j;
+    }
+  }
+  emit(CALL_FUNCTION_EX, loc);
+  return ok();
+}
+
+Status Codegen::call(const ast::Call* c, const SrcLoc& loc) {
+  const ast::Expr* f = c->func;
+  bool kw_unpack = false;
+  for (const ast::Keyword* k : c->keywords) kw_unpack |= k->arg.empty();
+  bool simple = !has_starred(c->args) && !kw_unpack;
+  if (f->kind == ast::ExprKind::Attribute && f->as<ast::Attribute>()->ctx == ast::ExprContext::Load &&
+      simple) {
+    const auto* a = f->as<ast::Attribute>();
+    TRY(expr(a->value));
+    int index = TRY(name_index(mangled(a->attr)));
+    SrcLoc attr_loc = loc_of(f->loc);
+    emit(LOAD_ATTR, load_attr_oparg(index, true), attr_loc);
+    return call_args(c->args, c->keywords, 0, loc);
+  }
+  TRY(expr(f));
+  // A global name's LOAD_GLOBAL pushes the NULL itself.
+  std::vector<Instr>& ins = u().seq.instrs();
+  if (!ins.empty() && ins.back().opcode == LOAD_GLOBAL && f->kind == ast::ExprKind::Name)
+    ins.back().oparg |= 1;
+  else
+    emit(PUSH_NULL, loc);
+  return call_args(c->args, c->keywords, 0, loc);
+}
+
+Status Codegen::dict(const ast::Dict* d, const SrcLoc& loc) {
+  size_t n = d->keys.size();
+  bool have_dict = false;
+  size_t i = 0;
+  while (i < n) {
+    if (!d->keys[i]) {
+      if (!have_dict) {
+        emit(BUILD_MAP, 0, loc);
+        have_dict = true;
+      }
+      TRY(expr(d->values[i]));
+      emit(DICT_UPDATE, 1, loc);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < n && d->keys[j]) {
+      TRY(expr(d->keys[j]));
+      TRY(expr(d->values[j]));
+      ++j;
+    }
+    emit(BUILD_MAP, static_cast<int>(j - i), loc);
+    if (have_dict) emit(DICT_UPDATE, 1, loc);
+    have_dict = true;
+    i = j;
+  }
+  if (!have_dict) emit(BUILD_MAP, 0, loc);
+  return ok();
+}
+
+Status Codegen::slice(const ast::Slice* s, const SrcLoc& loc) {
+  int n = 2;
+  if (s->lower) TRY(expr(s->lower)); else TRY(emit_none(loc));
+  if (s->upper) TRY(expr(s->upper)); else TRY(emit_none(loc));
+  if (s->step) {
+    TRY(expr(s->step));
+    n = 3;
+  }
+  emit(BUILD_SLICE, n, loc);
+  return ok();
+}
+
+Status Codegen::subscript(const ast::Subscript* s, const SrcLoc& loc) {
+  TRY(expr(s->value));
+  bool two_part_slice = s->slice->kind == ast::ExprKind::Slice && !s->slice->as<ast::Slice>()->step;
+  if (two_part_slice && s->ctx != ast::ExprContext::Del) {
+    const auto* sl = s->slice->as<ast::Slice>();
+    if (sl->lower) TRY(expr(sl->lower)); else TRY(emit_none(loc));
+    if (sl->upper) TRY(expr(sl->upper)); else TRY(emit_none(loc));
+    if (s->ctx == ast::ExprContext::Load) emit(BINARY_SLICE, loc);
+    else emit(STORE_SLICE, loc);
+    return ok();
+  }
+  TRY(expr(s->slice));
+  switch (s->ctx) {
+    case ast::ExprContext::Load: emit(BINARY_OP, NB_SUBSCR, loc); break;
+    case ast::ExprContext::Store: emit(STORE_SUBSCR, loc); break;
+    case ast::ExprContext::Del: emit(DELETE_SUBSCR, loc); break;
+  }
+  return ok();
+}
+
+Status Codegen::formatted_value(const ast::FormattedValue* f, const SrcLoc& loc) {
+  TRY(expr(f->value));
+  switch (f->conversion) {
+    case 's': emit(CONVERT_VALUE, FVC_STR, loc); break;
+    case 'r': emit(CONVERT_VALUE, FVC_REPR, loc); break;
+    case 'a': emit(CONVERT_VALUE, FVC_ASCII, loc); break;
+    default: break;
+  }
+  if (f->format_spec) {
+    TRY(expr(f->format_spec));
+    emit(FORMAT_WITH_SPEC, loc);
+  } else {
+    emit(FORMAT_SIMPLE, loc);
+  }
+  return ok();
+}
+
+Status Codegen::fstring(const ast::JoinedStr* j, const SrcLoc& loc) {
+  size_t n = j->values.size();
+  if (n == 0) {
+    Ref<Object> empty = TRY(str_from_ascii(""));
+    return emit_const(empty.get(), loc);
+  }
+  for (const ast::Expr* v : j->values) TRY(expr(v));
+  if (n > 1 || j->values[0]->kind != ast::ExprKind::FormattedValue) {
+    if (n > 1) emit(BUILD_STRING, static_cast<int>(n), loc);
+  }
+  return ok();
+}
+
+Status Codegen::yield_value(const SrcLoc& loc) {
+  emit(YIELD_VALUE, 0, loc);
+  emit(RESUME, RESUME_AFTER_YIELD, loc);
+  return ok();
+}
+
+// ---- comprehensions ---------------------------------------------------------------------------
+
+namespace {
+enum CompKind { kListComp, kSetComp, kDictComp, kGenExp };
+}
+
+Status Codegen::comprehension_generator(const ast::Seq<ast::Comprehension*>& gens, size_t index,
+                                        const ast::Expr* elt, const ast::Expr* value, int kind,
+                                        const SrcLoc& loc) {
+  const ast::Comprehension* g = gens[index];
+  if (g->is_async) return not_supported(loc, "asynchronous comprehension");
+  int start = new_label(), if_cleanup = new_label(), anchor = new_label();
+  if (index == 0) {
+    emit(LOAD_FAST, 0, loc);  // the `.0` iterator argument
+  } else {
+    TRY(expr(g->iter));
+    emit(GET_ITER, loc);
+  }
+  bind(start);
+  emit_jump(FOR_ITER, anchor, loc);
+  TRY(assign_target(g->target, loc));
+  for (const ast::Expr* cond : g->ifs) TRY(jump_if(cond, if_cleanup, false));
+  if (index + 1 < gens.size()) {
+    TRY(comprehension_generator(gens, index + 1, elt, value, kind, loc));
+  } else {
+    int depth = static_cast<int>(gens.size()) + 1;
+    switch (kind) {
+      case kGenExp:
+        TRY(expr(elt));
+        TRY(yield_value(loc));
+        emit(POP_TOP, loc);
+        break;
+      case kListComp:
+        TRY(expr(elt));
+        emit(LIST_APPEND, depth, loc);
+        break;
+      case kSetComp:
+        TRY(expr(elt));
+        emit(SET_ADD, depth, loc);
+        break;
+      case kDictComp:
+        TRY(expr(elt));
+        TRY(expr(value));
+        emit(MAP_ADD, depth, loc);
+        break;
+    }
+  }
+  bind(if_cleanup);
+  emit_jump(JUMP, start, loc);
+  bind(anchor);
+  emit(END_FOR, kNoLocation);
+  emit(POP_ITER, kNoLocation);
+  return ok();
+}
+
+Status Codegen::comprehension(const ast::Expr* e, const SrcLoc& loc) {
+  const ast::Seq<ast::Comprehension*>* gens = nullptr;
+  const ast::Expr* elt = nullptr;
+  const ast::Expr* value = nullptr;
+  int kind = kGenExp;
+  const char* name = "<genexpr>";
+  switch (e->kind) {
+    case ast::ExprKind::ListComp:
+      gens = &e->as<ast::ListComp>()->generators; elt = e->as<ast::ListComp>()->elt;
+      kind = kListComp; name = "<listcomp>";
+      break;
+    case ast::ExprKind::SetComp:
+      gens = &e->as<ast::SetComp>()->generators; elt = e->as<ast::SetComp>()->elt;
+      kind = kSetComp; name = "<setcomp>";
+      break;
+    case ast::ExprKind::DictComp:
+      gens = &e->as<ast::DictComp>()->generators; elt = e->as<ast::DictComp>()->key;
+      value = e->as<ast::DictComp>()->value; kind = kDictComp; name = "<dictcomp>";
+      break;
+    default:
+      gens = &e->as<ast::GeneratorExp>()->generators; elt = e->as<ast::GeneratorExp>()->elt;
+      break;
+  }
+  Scope* scope = symtable_.scope_for(e);
+  TRY(enter_unit(scope, name, loc.lineno, nullptr));
+  u().argcount = 1;
+  if (kind == kListComp) emit(BUILD_LIST, 0, loc);
+  else if (kind == kSetComp) emit(BUILD_SET, 0, loc);
+  else if (kind == kDictComp) emit(BUILD_MAP, 0, loc);
+  TRY(comprehension_generator(*gens, 0, elt, value, kind, loc));
+  if (kind != kGenExp) emit(RETURN_VALUE, loc);
+  Ref<Object> code = TRY(finish_unit());
+  TRY(make_closure(std::move(code), scope, 0, loc));
+  TRY(expr((*gens)[0]->iter));
+  emit(GET_ITER, loc);
+  emit(CALL, 0, loc);
+  return ok();
+}
+
+// ---- the dispatcher ---------------------------------------------------------------------------
+
+Status Codegen::expr(const ast::Expr* e) {
+  SrcLoc loc = loc_of(e->loc);
+  using K = ast::ExprKind;
+  switch (e->kind) {
+    case K::BoolOp: return boolop(e->as<ast::BoolOp>(), loc);
+    case K::NamedExpr: {
+      const auto* n = e->as<ast::NamedExpr>();
+      TRY(expr(n->value));
+      emit(COPY, 1, loc);
+      return assign_target(n->target, loc);
+    }
+    case K::BinOp: {
+      const auto* b = e->as<ast::BinOp>();
+      TRY(expr(b->left));
+      TRY(expr(b->right));
+      emit(BINARY_OP, binary_oparg(b->op, false), loc);
+      return ok();
+    }
+    case K::UnaryOp: {
+      if (TRY(try_fold_constant(e))) return ok();
+      const auto* un = e->as<ast::UnaryOp>();
+      TRY(expr(un->operand));
+      switch (un->op) {
+        case ast::UnaryOpKind::Not: emit(TO_BOOL, loc); emit(UNARY_NOT, loc); break;
+        case ast::UnaryOpKind::USub: emit(UNARY_NEGATIVE, loc); break;
+        case ast::UnaryOpKind::Invert: emit(UNARY_INVERT, loc); break;
+        case ast::UnaryOpKind::UAdd: emit(CALL_INTRINSIC_1, INTRINSIC_UNARY_POSITIVE, loc); break;
+      }
+      return ok();
+    }
+    case K::Lambda: return lambda(e->as<ast::Lambda>(), loc);
+    case K::IfExp: {
+      const auto* i = e->as<ast::IfExp>();
+      int end = new_label(), next = new_label();
+      TRY(jump_if(i->test, next, false));
+      TRY(expr(i->body));
+      emit_jump(JUMP_NO_INTERRUPT, end, kNoLocation);
+      bind(next);
+      TRY(expr(i->orelse));
+      bind(end);
+      return ok();
+    }
+    case K::Dict: return dict(e->as<ast::Dict>(), loc);
+    case K::Set: {
+      const auto* s = e->as<ast::Set>();
+      if (has_starred(s->elts)) return starred_collection(s->elts, BUILD_SET, SET_UPDATE, SET_ADD, false, loc);
+      TRY(exprs(s->elts));
+      emit(BUILD_SET, static_cast<int>(s->elts.size()), loc);
+      return ok();
+    }
+    case K::ListComp:
+    case K::SetComp:
+    case K::DictComp:
+    case K::GeneratorExp:
+      return comprehension(e, loc);
+    case K::Await: return not_supported(loc, "'await'");
+    case K::Yield: {
+      const auto* y = e->as<ast::Yield>();
+      if (y->value) TRY(expr(y->value)); else TRY(emit_none(loc));
+      return yield_value(loc);
+    }
+    case K::YieldFrom: {
+      TRY(expr(e->as<ast::YieldFrom>()->value));
+      emit(GET_YIELD_FROM_ITER, loc);
+      TRY(emit_none(loc));
+      int send = new_label(), exit = new_label(), fail = new_label();
+      bind(send);
+      emit_jump(SEND, exit, loc);
+      emit_jump(SETUP_FINALLY, fail, loc);
+      emit(YIELD_VALUE, 1, loc);
+      emit(POP_BLOCK, kNoLocation);
+      emit(RESUME, RESUME_AFTER_YIELD_FROM, loc);
+      emit_jump(JUMP_NO_INTERRUPT, send, loc);
+      bind(fail);
+      emit(CLEANUP_THROW, loc);
+      bind(exit);
+      emit(END_SEND, loc);
+      return ok();
+    }
+    case K::Compare: return compare(e->as<ast::Compare>(), loc);
+    case K::Call: return call(e->as<ast::Call>(), loc);
+    case K::FormattedValue: return formatted_value(e->as<ast::FormattedValue>(), loc);
+    case K::Interpolation:
+    case K::TemplateStr: return not_supported(loc, "template strings");
+    case K::JoinedStr: return fstring(e->as<ast::JoinedStr>(), loc);
+    case K::Constant: return emit_const(e->as<ast::Constant>()->value, loc);
+    case K::Attribute: {
+      const auto* a = e->as<ast::Attribute>();
+      int index = TRY(name_index(mangled(a->attr)));
+      if (a->ctx == ast::ExprContext::Load) {
+        TRY(expr(a->value));
+        emit(LOAD_ATTR, load_attr_oparg(index, false), loc);
+      } else if (a->ctx == ast::ExprContext::Store) {
+        TRY(expr(a->value));
+        emit(STORE_ATTR, index, loc);
+      } else {
+        TRY(expr(a->value));
+        emit(DELETE_ATTR, index, loc);
+      }
+      return ok();
+    }
+    case K::Subscript: return subscript(e->as<ast::Subscript>(), loc);
+    case K::Starred:
+      return syntax_error(loc, "can't use starred expression here");
+    case K::Name: return emit_name_op(e->as<ast::Name>()->id, e->as<ast::Name>()->ctx, loc);
+    case K::List: {
+      const auto* l = e->as<ast::List>();
+      if (l->ctx == ast::ExprContext::Store) return unpack(l->elts, loc);
+      if (has_starred(l->elts)) return starred_collection(l->elts, BUILD_LIST, LIST_EXTEND, LIST_APPEND, false, loc);
+      TRY(exprs(l->elts));
+      emit(BUILD_LIST, static_cast<int>(l->elts.size()), loc);
+      return ok();
+    }
+    case K::Tuple: {
+      const auto* t = e->as<ast::Tuple>();
+      if (t->ctx == ast::ExprContext::Store) return unpack(t->elts, loc);
+      if (has_starred(t->elts)) return starred_collection(t->elts, BUILD_LIST, LIST_EXTEND, LIST_APPEND, true, loc);
+      TRY(exprs(t->elts));
+      emit(BUILD_TUPLE, static_cast<int>(t->elts.size()), loc);
+      return ok();
+    }
+    case K::Slice: return slice(e->as<ast::Slice>(), loc);
+  }
+  return ok();
+}
+
+}  // namespace weft::compiler

@@ -1,0 +1,33 @@
+// vm/compiler/compile.h — the public entry of the compiler: source text to a code object.
+//
+//   Ref<Object> code = TRY(compiler::compile_source(src, filename, CompileMode::Exec, {}));
+//
+// Used by the command line, exec()/eval()/compile() and the import system. On failure the
+// pending exception is the SyntaxError (IndentationError, TabError) CPython 3.14 raises, or
+// MemoryError, or NotImplementedError for the constructs Weft's compiler does not handle yet
+// (see vm/compiler/README.md). Thread-safe: each call owns all of its state.
+#pragma once
+
+#include <string_view>
+
+#include "objects/ref.h"
+#include "vm/compiler/ast.h"
+
+namespace weft::compiler {
+
+enum class CompileMode : unsigned char { Exec, Eval, Single };
+
+struct CompileFlags {
+  int optimize = 0;            // -O level: 1 drops asserts and __debug__ code, 2 also docstrings
+  bool source_is_bytes = false;  // honour a BOM / coding declaration
+};
+
+// Parses and compiles `source`; `filename` is a str object (co_filename, SyntaxError.filename).
+Result<Ref<Object>> compile_source(std::string_view source, Object* filename, CompileMode mode,
+                                   const CompileFlags& flags);
+
+// Compiles an already parsed tree (compile() of an AST). `source` is used for error text only.
+Result<Ref<Object>> compile_ast(const ast::Mod* mod, std::string_view source, Object* filename,
+                                const CompileFlags& flags);
+
+}  // namespace weft::compiler

@@ -1,0 +1,102 @@
+// vm/compiler/symtable.h — scopes and the binding of every name (CPython's symtable).
+//
+// Two passes over the AST: the first records, per scope, how each name is used (assigned,
+// parameter, declared global/nonlocal, read); the second decides each name's scope (local,
+// global explicit/implicit, free, cell) bottom-up, exactly as CPython's analyze_block, including
+// the implicit __class__ / __classdict__ cells of class bodies. Errors are SyntaxErrors with
+// CPython's messages. One compilation owns the table.
+//
+// Not yet: PEP 709 inlining (comprehensions get their own scope, like generator expressions),
+// PEP 695 type-parameter scopes and PEP 649 annotation scopes (annotations are not analysed
+// as a separate scope; codegen does not evaluate them lazily).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/result.h"
+#include "objects/ref.h"
+#include "vm/compiler/ast.h"
+
+namespace weft::compiler {
+
+enum class ScopeKind : uint8_t { Module, Class, Function, Lambda, Comprehension };
+
+// How a name was used in its scope (bit set), CPython's DEF_* flags.
+enum SymbolFlag : uint32_t {
+  kDefGlobal = 1 << 0,     // `global` statement
+  kDefLocal = 1 << 1,      // assigned
+  kDefParam = 1 << 2,      // parameter
+  kDefNonlocal = 1 << 3,   // `nonlocal` statement
+  kUse = 1 << 4,           // read
+  kDefFreeClass = 1 << 5,  // free in a class body (from a method)
+  kDefImport = 1 << 6,     // bound by import
+  kDefCompIter = 1 << 7,   // comprehension iteration variable
+};
+
+// Where a name lives once analysis is done.
+enum class NameScope : uint8_t { Local, GlobalExplicit, GlobalImplicit, Free, Cell };
+
+struct Symbol {
+  uint32_t flags = 0;
+  NameScope scope = NameScope::GlobalImplicit;
+};
+
+struct Scope {
+  ScopeKind kind;
+  std::string name;
+  const void* node = nullptr;  // the AST node that opened it (key for lookup)
+  int lineno = 0;
+  Scope* parent = nullptr;
+  std::unordered_map<std::string, Symbol> symbols;
+  std::vector<std::string> symbol_order;  // first-use order (co_varnames order for locals)
+  std::vector<std::string> params;        // parameter names in order
+  std::vector<std::unique_ptr<Scope>> children;
+  bool is_generator = false;
+  bool is_coroutine = false;
+  bool has_varargs = false;
+  bool has_varkeywords = false;
+  bool needs_class_closure = false;    // a method uses __class__ / super()
+  bool needs_classdict = false;        // a nested scope reads names through __classdict__
+  bool has_free_children = false;
+  bool returns_value = false;
+  bool in_class_method = false;        // a function directly inside a class body
+
+  const Symbol* lookup(std::string_view name) const {
+    auto it = symbols.find(std::string(name));
+    return it == symbols.end() ? nullptr : &it->second;
+  }
+  NameScope scope_of(std::string_view name) const {
+    const Symbol* s = lookup(name);
+    return s ? s->scope : NameScope::GlobalImplicit;
+  }
+  bool is_function_like() const { return kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension; }
+};
+
+class SymbolTable {
+ public:
+  // Builds the table for `mod`; raises SyntaxError (with `filename`) and fails on a bad binding.
+  static Result<std::unique_ptr<SymbolTable>> build(const ast::Mod* mod, std::string_view filename,
+                                                    std::string_view source);
+
+  Scope* top() const { return top_.get(); }
+  // The scope opened by `node` (a FunctionDef, Lambda, ClassDef, comprehension expression...).
+  Scope* scope_for(const void* node) const {
+    auto it = by_node_.find(node);
+    return it == by_node_.end() ? nullptr : it->second;
+  }
+
+ private:
+  friend class SymtableBuilder;
+  std::unique_ptr<Scope> top_;
+  std::unordered_map<const void*, Scope*> by_node_;
+};
+
+// CPython's name mangling: `__x` inside class `C` becomes `_C__x` (not dunder names, not
+// dotted names); `class_name` may be empty (no mangling).
+std::string mangle(std::string_view class_name, std::string_view name);
+
+}  // namespace weft::compiler
