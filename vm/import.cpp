@@ -79,7 +79,7 @@ Status exec_module_source(Object* module, Object* name, const std::string& path,
   }
   TRY(dict_set_item(dict, str_intern("__builtins__"), builtins.get()));
   TRY(dict_set_item(sys_modules(), name, module));
-  Result<Ref<Object>> code = compiler::compile_source(source, filename.get(), compiler::CompileMode::Exec, 0);
+  Result<Ref<Object>> code = compiler::compile_source(source, filename.get(), compiler::CompileMode::Exec, {});
   Result<Ref<Object>> result = code.is_error() ? Result<Ref<Object>>(Error{})
                                                : run_code(code.value().get(), dict, dict);
   if (result.is_error()) {

@@ -15,9 +15,11 @@
 #include "objects/exceptions.h"
 #include "objects/function.h"
 #include "objects/int.h"
+#include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "stdlib/builtins/builtins.h"
+#include "vm/class_body.h"
 #include "vm/compiler/compile.h"
 #include "vm/frame_locals.h"
 #include "vm/import.h"
@@ -76,7 +78,7 @@ Result<Ref<Object>> run_source_or_code(const char* fname, Object* src, compiler:
     if (text.find('\0') != std::string::npos)
       return raise(exc::SyntaxError, "source code string cannot contain null bytes");
     Ref<Object> filename = TRY(str_from_ascii("<string>"));
-    code = TRY(compiler::compile_source(text, filename.get(), mode, 0));
+    code = TRY(compiler::compile_source(text, filename.get(), mode, {}));
   }
   return vm::run_code(code.get(), g.get(), l.get());
 }
@@ -132,7 +134,9 @@ Result<Ref<Object>> builtin_compile(Object*, Object* const* args, size_t nargs, 
   if (text.find('\0') != std::string::npos)
     return raise(exc::SyntaxError, "source code string cannot contain null bytes");
   Ref<Object> filename = is_str(a[1]) ? new_ref(a[1]) : TRY(object_str(a[1]));
-  return compiler::compile_source(text, filename.get(), mode, flags);
+  compiler::CompileFlags cflags;
+  (void)flags;  // PyCF_* flags (ONLY_AST, DONT_INHERIT...) arrive with the _ast module
+  return compiler::compile_source(text, filename.get(), mode, cflags);
 }
 
 // The most derived metaclass among `meta` and the types of `bases` (CPython's

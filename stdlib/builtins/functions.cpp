@@ -12,6 +12,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/iterators.h"
 #include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -128,7 +129,7 @@ Result<Ref<Object>> builtin_iter(Object*, Object* const* args, size_t nargs, Obj
   TRY(args_positional_only("iter", nargs, kwnames, 1, 2));
   if (nargs == 1) return get_iter(args[0]);
   if (!is_callable(args[0])) return raise(exc::TypeError, "iter(v, w): v must be callable");
-  return callable_iterator_new(args[0], args[1]);
+  return callable_iter_new(args[0], args[1]);
 }
 
 // next(iterator[, default])
