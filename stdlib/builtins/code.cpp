@@ -85,7 +85,7 @@ Result<Ref<Object>> run_source_or_code(const char* fname, Object* src, compiler:
 
 // exec(source, /, globals=None, locals=None, *, closure=None)
 Result<Ref<Object>> builtin_exec(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-  static const ArgParser parser("exec", "source | globals locals / * closure");
+  static const ArgParser parser("exec", "source | globals locals / * | closure");
   Object* a[4];
   TRY(parser.parse(args, nargs, kwnames, a));
   Ref<Object> r = TRY(run_source_or_code("exec", a[0], compiler::CompileMode::Exec, a[1], a[2]));
@@ -113,7 +113,7 @@ Result<Ref<Object>> builtin_eval(Object*, Object* const* args, size_t nargs, Obj
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)
 Result<Ref<Object>> builtin_compile(Object*, Object* const* args, size_t nargs, Object* kwnames) {
   static const ArgParser parser(
-      "compile", "source filename mode | flags dont_inherit optimize * _feature_version");
+      "compile", "source filename mode | flags dont_inherit optimize * | _feature_version");
   Object* a[7];
   TRY(parser.parse(args, nargs, kwnames, a));
   if (!is_str(a[2])) return raise(exc::TypeError, "compile() arg 3 must be str, not {}", type_name_of(a[2]));

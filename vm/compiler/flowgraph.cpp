@@ -357,7 +357,9 @@ Status Cfg::fold_constant_sequence(std::vector<CInstr>& ins, size_t i) {
   }
   int index = TRY(consts_.add(t.get()));
   SrcLoc loc = ins[i].loc;
-  for (int k = 1; k <= n - 3 + 1; ++k) {
+  // The constant loads are ins[i-n .. i-1]; the last three slots (i-2, i-1, i) are reused below,
+  // so the loads before them, ins[i-n .. i-3], become NOPs.
+  for (int k = 3; k <= n; ++k) {
     ins[i - k].opcode = NOP;
     ins[i - k].oparg = 0;
   }
