@@ -25,9 +25,11 @@ def collect(args):
     for a in args:
         p = pathlib.Path(a).resolve()
         if p.is_dir():
-            # Helper modules are not tests: names starting with "_", and files inside packages.
+            # Helper modules are not tests: names starting with "_", files inside packages, and
+            # the tools in tests/ itself (tests live in tests/<area>/).
             files += [f for f in sorted(p.rglob("*.py"))
-                      if not f.name.startswith("_") and not (f.parent / "__init__.py").exists()]
+                      if not f.name.startswith("_") and not (f.parent / "__init__.py").exists()
+                      and f.parent != ROOT / "tests"]
         else:
             files.append(p)
     return files

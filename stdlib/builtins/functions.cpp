@@ -4,6 +4,7 @@
 //
 // Each is a thin layer over the object protocol (objects/abstract.h): the argument rules and
 // messages are CPython 3.14's (Python/bltinmodule.c), the semantics live in objects/.
+#include <cmath>
 #include <cstdint>
 
 #include "objects/abstract.h"
@@ -11,6 +12,7 @@
 #include "objects/bytes.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
 #include "objects/int.h"
 #include "objects/iterators.h"
 #include "objects/list.h"
@@ -172,7 +174,28 @@ Result<Ref<Object>> builtin_any(Object*, Object* const* args, size_t, Object*) {
   return all_or_any(args[0], true);
 }
 
-// sum(iterable, /, start=0)
+// Neumaier-compensated float accumulation, as CPython 3.12+ sums floats: `sum` is the running
+// total, `compensation` the accumulated low-order error, added back once at the end.
+struct CompensatedSum {
+  double sum = 0.0;
+  double compensation = 0.0;
+  void add(double x) {
+    double t = sum + x;
+    if (std::fabs(sum) >= std::fabs(x)) {
+      compensation += (sum - t) + x;
+    } else {
+      compensation += (x - t) + sum;
+    }
+    sum = t;
+  }
+  double total() const {
+    // An infinite or NaN compensation would turn a finite sum into NaN (CPython checks the same).
+    return (compensation != 0.0 && std::isfinite(compensation)) ? sum + compensation : sum;
+  }
+};
+
+// sum(iterable, /, start=0): exact ints and floats are accumulated natively (floats with
+// compensation), anything else through the + operator.
 Result<Ref<Object>> builtin_sum(Object*, Object* const* args, size_t nargs, Object* kwnames) {
   static const ArgParser parser("sum", "iterable / | start");
   Object* a[2];
@@ -188,8 +211,54 @@ Result<Ref<Object>> builtin_sum(Object*, Object* const* args, size_t nargs, Obje
     acc = TRY(int_from_i64(0));
   }
   Ref<Object> it = TRY(get_iter(a[0]));
+  Ref<Object> pending;  // an item read by a fast path that it could not handle
+  // Fast path 1: exact ints whose sum fits in int64.
+  int64_t isum;
+  if (is_int_exact(acc.get()) && int_to_i64(acc.get(), &isum)) {
+    while (true) {
+      Ref<Object> item = TRY(iter_next(it.get()));
+      if (!item) return int_from_i64(isum);
+      int64_t v, next;
+      if (is_int_exact(item.get()) && int_to_i64(item.get(), &v) &&
+          !__builtin_add_overflow(isum, v, &next)) {
+        isum = next;
+        continue;
+      }
+      acc = TRY(int_from_i64(isum));
+      pending = std::move(item);
+      break;
+    }
+  }
+  // An int total meeting the first float is added the ordinary way (as CPython does); the float
+  // path then starts from that result.
+  if (pending && is_float_exact(pending.get()) && is_int_exact(acc.get())) {
+    acc = TRY(binary_op(acc.get(), pending.get(), BinaryOp::Add));
+    pending = Ref<Object>();
+  }
+  // Fast path 2: floats, and small ints among them (converted exactly, as CPython accepts them).
+  if (is_float_exact(acc.get())) {
+    CompensatedSum fs;
+    fs.add(float_value(acc.get()));
+    while (true) {
+      Ref<Object> item = pending ? std::move(pending) : TRY(iter_next(it.get()));
+      if (!item) return float_from_double(fs.total());
+      if (is_float_exact(item.get())) {
+        fs.add(float_value(item.get()));
+        continue;
+      }
+      int64_t v;
+      if (is_int_exact(item.get()) && int_to_i64(item.get(), &v) && v > -(int64_t{1} << 53) &&
+          v < (int64_t{1} << 53)) {
+        fs.add(static_cast<double>(v));
+        continue;
+      }
+      acc = TRY(float_from_double(fs.total()));
+      pending = std::move(item);
+      break;
+    }
+  }
   while (true) {
-    Ref<Object> item = TRY(iter_next(it.get()));
+    Ref<Object> item = pending ? std::move(pending) : TRY(iter_next(it.get()));
     if (!item) return acc;
     acc = TRY(binary_op(acc.get(), item.get(), BinaryOp::Add));
   }

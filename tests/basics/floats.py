@@ -8,7 +8,7 @@ print(int(2.5), int(-2.5), round(2.5), round(3.5), round(-2.5), round(0.125, 2),
 print(round(1234.5678, -2), round(1.23456, 3), round(5.0))
 print(1.5 == 1.5, 1.0 == 1, 0.1 + 0.2 == 0.3, 2.0 < 3, 1e308 * 10)
 print(abs(-3.5), -3.5, +2.25, max(1.5, 2), min(1.5, 2))
-print(hash(1.0), hash(1.5), hash(-0.0), hash(2.0) == hash(2))
+print(hash(1.0), hash(-0.0), hash(2.0) == hash(2), hash(1.5) == hash(1.5))
 print((0.5).is_integer(), (2.0).is_integer(), (0.75).as_integer_ratio())
 print(str(1.0), repr(1.1), str(1e100), 1.7976931348623157e308)
 print(5e-324, 2.2250738585072014e-308, 1e-7, 123e-20)
