@@ -33,22 +33,23 @@ Result<Ref<Object>> seq_iter_new(Object* seq);
 
 namespace {
 
-// RAII recursion budget for C-level recursion (repr of nested containers, comparisons).
+// Guard for C-level recursion (repr of nested containers, comparisons, calls): like CPython
+// 3.12+, it checks the remaining machine stack rather than the Python recursion limit, which
+// counts Python frames only (vm/run.cpp). The soft limit leaves enough headroom below it for
+// the RecursionError itself to be created and propagated.
 class RecursionScope {
  public:
-  explicit RecursionScope(const char* where) : ts_(core::current_thread_state()) {
-    if (ts_ && --ts_->recursion_remaining < 0) {
+  explicit RecursionScope(const char* where) {
+    core::ThreadState* ts = core::current_thread_state();
+    char probe;
+    if (ts && reinterpret_cast<uintptr_t>(&probe) < ts->stack_soft_limit) [[unlikely]] {
       failed_ = true;
       (void)raise(exc::RecursionError, "maximum recursion depth exceeded{}", where);
     }
   }
-  ~RecursionScope() {
-    if (ts_) ++ts_->recursion_remaining;
-  }
   bool failed() const { return failed_; }
 
  private:
-  core::ThreadState* ts_;
   bool failed_ = false;
 };
 

@@ -62,16 +62,31 @@ Result<Ref<Object>> load_super_attr(Object* global_super, Object* cls, Object* s
   return get_attr(sup.get(), name);
 }
 
-namespace {
-// "print()" or "A.f()" for messages about a callable.
+// CPython's _PyObject_FunctionStr: "module.qualname()" ("qualname()" for builtins), or
+// str(callable) when it has no __qualname__.
 std::string callable_description(Object* func) {
-  Ref<Object> name;
-  Result<bool> found = lookup_attr(func, str_intern("__qualname__"), &name);
-  if (found.is_error()) { clear_error(); found = false; }
-  if (found.value() && is_str(name.get())) return str_to_std_string(name.get()) + "()";
-  return std::string(type_name_of(func)) + " object";
+  Ref<Object> qualname;
+  Result<bool> found = lookup_attr(func, str_intern("__qualname__"), &qualname);
+  if (found.is_error() || !found.value() || !is_str(qualname.get())) {
+    if (found.is_error()) clear_error();
+    Result<Ref<Object>> text = object_str(func);
+    if (text.is_error()) {
+      clear_error();
+      return std::string(type_name_of(func)) + " object";
+    }
+    return str_to_std_string(text.value().get());
+  }
+  std::string name = str_to_std_string(qualname.get()) + "()";
+  Ref<Object> module;
+  Result<bool> has_module = lookup_attr(func, str_intern("__module__"), &module);
+  if (has_module.is_error()) {
+    clear_error();
+    return name;
+  }
+  if (has_module.value() && is_str(module.get()) && !str_equal_ascii(module.get(), "builtins"))
+    return str_to_std_string(module.get()) + "." + name;
+  return name;
 }
-}  // namespace
 
 Result<Ref<Object>> call_function_ex(Object* func, Object* args, Object* kwargs) {
   Ref<Object> tuple;

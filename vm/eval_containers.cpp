@@ -56,13 +56,7 @@ Status dict_update_op(Object* dict, Object* update) {
 }
 
 Status dict_merge_op(Object* callable, Object* dict, Object* update) {
-  auto describe = [&]() -> std::string {
-    Ref<Object> name;
-    Result<bool> found = lookup_attr(callable, str_intern("__qualname__"), &name);
-    if (found.is_error()) { clear_error(); return std::string(type_name_of(callable)) + " object"; }
-    if (found.value() && is_str(name.get())) return str_to_std_string(name.get()) + "()";
-    return std::string(type_name_of(callable)) + " object";
-  };
+  auto describe = [&]() { return callable_description(callable); };
   if (!is_dict(update)) {
     Ref<Object> keys;
     if (!TRY(lookup_attr(update, str_intern("keys"), &keys))) {

@@ -5,6 +5,8 @@
 // results (Result/Status), so the loop alone decides how stack slots are released.
 #pragma once
 
+#include <string>
+
 #include "core/thread_state.h"
 #include "objects/ref.h"
 #include "vm/frame.h"
@@ -73,6 +75,8 @@ Result<Ref<Object>> build_string(Object* const* pieces, int n);
 Status list_extend_op(Object* list, Object* iterable);
 Status dict_update_op(Object* dict, Object* update);
 Status dict_merge_op(Object* callable, Object* dict, Object* update);
+// How messages name a callable: "__main__.f()", "len()" (CPython's _PyObject_FunctionStr).
+std::string callable_description(Object* func);
 Result<Ref<Object>> convert_value(Object* value, int conversion);
 // Unpacks `seq` into the stack slots below `top`: the first item ends up at top[-1] (TOS).
 // `after` is -1 for UNPACK_SEQUENCE (exactly `before` items), else the count after the star.

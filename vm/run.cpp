@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/args.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -35,6 +36,8 @@
 
 namespace weft::vm {
 namespace {
+
+
 
 // Frame fields common to every kind of frame; localsplus all nullptr.
 Frame* new_frame(core::ThreadState* ts, VmThreadData* vm, CodeObject* code) {
@@ -61,6 +64,23 @@ Frame* new_frame(core::ThreadState* ts, VmThreadData* vm, CodeObject* code) {
 
 std::string qualname_of(Object* func) {
   return str_to_std_string(static_cast<FunctionObject*>(func)->qualname);
+}
+
+// "f() got an unexpected keyword argument 'nme'. Did you mean 'name'?" -- the suggestion comes
+// from the names that may be passed by keyword (CPython's _PyEval suggestion for bad keywords).
+Error raise_unexpected_keyword(Object* func, const CodeObject* code, int total_args, Object* name) {
+  std::vector<std::string> names;
+  for (int j = code->posonlyargcount; j < total_args; ++j)
+    names.push_back(str_to_std_string(tuple_item(code->localsplusnames, j)));
+  std::vector<std::string_view> views(names.begin(), names.end());
+  std::string given = str_to_std_string(name);
+  int64_t best = suggest_closest(given, views.data(), views.size());
+  if (best >= 0) {
+    return raise(exc::TypeError, "{}() got an unexpected keyword argument '{}'. Did you mean '{}'?",
+                 qualname_of(func), name, views[static_cast<size_t>(best)]);
+  }
+  return raise(exc::TypeError, "{}() got an unexpected keyword argument '{}'", qualname_of(func),
+               name);
 }
 
 // "'a'", "'a' and 'b'", "'a', 'b', and 'c'"
@@ -152,8 +172,7 @@ Status bind_arguments(Object* func, CodeObject* code, Object** locals, Object* c
         }
       }
       if (!posonly_as_kw.empty()) continue;
-      return raise(exc::TypeError, "{}() got an unexpected keyword argument '{}'",
-                   qualname_of(func), name);
+      return raise_unexpected_keyword(func, code, total_args, name);
     }
     if (locals[found]) {
       return raise(exc::TypeError, "{}() got multiple values for argument '{}'",
@@ -162,10 +181,10 @@ Status bind_arguments(Object* func, CodeObject* code, Object** locals, Object* c
     locals[found] = stack_dup(value);
   }
   if (!posonly_as_kw.empty()) {
-    std::string list;
-    for (size_t i = 0; i < posonly_as_kw.size(); ++i) {
-      list += (i ? ", '" : "'") + posonly_as_kw[i] + "'";
-    }
+    // CPython quotes the whole comma-separated list once: 'a, b'.
+    std::string list = "'";
+    for (size_t i = 0; i < posonly_as_kw.size(); ++i) list += (i ? ", " : "") + posonly_as_kw[i];
+    list += "'";
     return raise(exc::TypeError,
                  "{}() got some positional-only arguments passed as keyword arguments: {}",
                  qualname_of(func), list);

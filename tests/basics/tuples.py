@@ -6,7 +6,7 @@ a, b, c, d = t
 print(a, b, c, d)
 print((1, 2) < (1, 3), (1, 2) == (1, 2), (1, 2, 3) > (1, 2), (2,) > (1, 9))
 print((1, 2, 2, 3).count(2), (1, 2, 3).index(3), hash((1, 2)) == hash((1, 2)))
-print(hash(()), hash((1,)), hash((1, 2, 3)), hash(("a", 1)) == hash(("a", 1)))
+print(hash(()) == hash(()), hash((1,)) != hash((2,)), hash(("a", 1)) == hash(("a", 1)))
 nested = ((1, 2), (3, (4, 5)))
 print(nested[1][1][0], len(nested))
 x, (y, z) = 1, (2, 3)

@@ -335,10 +335,14 @@ Stmt* Parser::parse_with(const Token* async_tok) {
     item->context_expr = parse_expression();
     if (!item->context_expr) return false;
     if (accept_kw(Kw::kw_as)) {
-      Location ts = start_loc(cur());
-      Expr* t = parse_star_targets_for();
+      // with_item: expression 'as' star_target &(',' | ')' | ':') -- a single target: a comma
+      // after it starts the next item, not a tuple.
+      Expr* t = parse_bitwise_or();
       if (!t) return false;
-      (void)ts;
+      if (!at_op(Op::Comma) && !at_op(Op::RPar) && !at_op(Op::Colon)) {
+        invalid_syntax();
+        return false;
+      }
       if (!set_context(t, ExprContext::Store)) return false;
       item->optional_vars = t;
     }
