@@ -68,12 +68,6 @@ Result<Ref<Object>> descr_get_qualname(Object* self) {
 Result<Ref<Object>> descr_get_objclass(Object* self) {
   return new_ref(reinterpret_cast<Object*>(static_cast<DescrObject*>(self)->owner));
 }
-const GetSetDef kDescrGetSets[] = {
-    {"__name__", descr_get_name, nullptr, nullptr},
-    {"__qualname__", descr_get_qualname, nullptr, nullptr},
-    {"__objclass__", descr_get_objclass, nullptr, nullptr},
-    {nullptr, nullptr, nullptr, nullptr},
-};
 
 Result<Ref<Object>> doc_or_none(const char* doc) {
   if (!doc) return new_none();
@@ -155,8 +149,12 @@ void builtin_dealloc(Object* self) {
 Result<Ref<Object>> builtin_call(Object* callable, Object* const* args, size_t nargs,
                                  Object* kwnames) {
   auto* f = static_cast<BuiltinFunctionObject*>(callable);
-  return call_method_def(f->def, f->owner ? f->owner->name : nullptr, f->self, args, nargs,
-                         kwnames);
+  const char* owner_name = f->owner ? f->owner->name : nullptr;
+  // A class method's messages name the class it is bound to: "C.__init_subclass__() takes no
+  // keyword arguments" (CPython formats them from the bound class).
+  if (f->owner && (f->def->flags & kMethClass) && f->self && is_instance_of(f->self, &TypeType))
+    owner_name = reinterpret_cast<Type*>(f->self)->name;
+  return call_method_def(f->def, owner_name, f->self, args, nargs, kwnames);
 }
 
 Result<Ref<Object>> builtin_repr(Object* self) {

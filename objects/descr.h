@@ -22,7 +22,7 @@ extern Type GetSetDescriptorType, MemberDescriptorType;
 extern Type WrapperDescriptorType, MethodWrapperType;
 extern Type ClassMethodType, StaticMethodType, PropertyType;
 
-struct SlotDef;  // slots.cpp: one row of the slot <-> dunder table
+struct SlotDef;  // slot_defs.h: one row of the slot <-> dunder table
 
 // Common head of the descriptors that belong to a type.
 struct DescrObject : Object {

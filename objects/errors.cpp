@@ -15,6 +15,7 @@
 // exceptions.cpp) is re-used, its traceback and context cleared.
 #include "objects/errors.h"
 
+#include <atomic>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -88,6 +89,37 @@ void chain_context(Object* exc) {
 }  // namespace
 
 void set_handled_exception_hook(HandledExceptionHook hook) { g_handled_exception_hook = hook; }
+
+namespace {
+std::atomic<UnraisableHook> g_unraisable_hook{nullptr};
+}  // namespace
+
+void set_unraisable_hook(UnraisableHook hook) {
+  g_unraisable_hook.store(hook, std::memory_order_release);
+}
+
+void write_unraisable(std::string_view message) {
+  Ref<Object> exc = take_exception();
+  if (!exc) return;
+  if (UnraisableHook hook = g_unraisable_hook.load(std::memory_order_acquire)) {
+    hook(message, exc.get());
+    clear_error();  // the hook must not leave anything pending
+    return;
+  }
+  std::string text(message);
+  text += ":\n";
+  text += type_name_of(exc.get());
+  Result<Ref<Object>> s = object_str(exc.get());
+  if (s.is_error()) {
+    clear_error();
+  } else if (str_length(s.value().get()) > 0) {
+    text += ": ";
+    text += str_to_std_string(s.value().get());
+  }
+  text += '\n';
+  std::fwrite(text.data(), 1, text.size(), stderr);
+  std::fflush(stderr);
+}
 
 std::string format_message(std::string_view fmt, const FmtArg* args, size_t nargs) {
   std::string out;

@@ -83,6 +83,13 @@ void clear_error();
 using HandledExceptionHook = Object* (*)();
 void set_handled_exception_hook(HandledExceptionHook hook);
 
+// Reports the pending exception as unraisable (CPython's PyErr_FormatUnraisable), e.g. from a
+// __del__ method: takes it and writes "<message>:" followed by the exception to stderr. The VM
+// installs a hook that prints the full traceback; without one only "Type: text" follows.
+void write_unraisable(std::string_view message);
+using UnraisableHook = void (*)(std::string_view message, Object* exc);
+void set_unraisable_hook(UnraisableHook hook);
+
 // Raises SystemError("error return without exception set") if a Result is an error but no
 // exception is set; used at the boundaries where that invariant is checked.
 Error bad_internal_call(const char* where);

@@ -160,7 +160,15 @@ Status object_init(Object* self, Object* const* args, size_t nargs, Object* kwna
 
 Result<Ref<Object>> object_default_repr(Object* self) {
   Type* type = type_of(self);
-  Ref<Object> module = TRY(type_module_name(type));
+  // A class without __module__ is shown without one (CPython clears that error too).
+  Ref<Object> module;
+  Result<Ref<Object>> found_module = type_module_name(type);
+  if (found_module.is_error()) {
+    if (!error_matches(exc::AttributeError)) return Error{};
+    clear_error();
+  } else {
+    module = found_module.release_value();
+  }
   Ref<Object> qualname = TRY(type_qualname(type));
   char addr[32];
   std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(self));

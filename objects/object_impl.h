@@ -1,6 +1,6 @@
-// objects/object_impl.h — declarations shared by helper Y's object-model files (object.cpp,
-// type*.cpp, slots.cpp, descr*.cpp, abstract*.cpp). Not part of the public object API: other
-// code uses objects/abstract.h, objects/type.h and objects/descr.h.
+// objects/object_impl.h — declarations shared by the object-model files (object.cpp, type*.cpp,
+// heap_type.cpp, slot_*.cpp, descr*.cpp, abstract*.cpp). Not part of the public object API:
+// other code uses objects/abstract.h, objects/type.h and objects/descr.h.
 #pragma once
 
 #include "objects/type.h"
@@ -39,5 +39,11 @@ void unregister_subclass(Type* base, Type* sub);
 Result<Ref<Object>> type_subclasses_list(Type* t);  // type.__subclasses__()
 // Adds `__new__` (a builtin bound to the type, CPython's tp_new_wrapper) to t's dict.
 Status add_tp_new_wrapper(Type* t);
+// If `o` is the `__new__` builtin that add_tp_new_wrapper made for some type, that type.
+Type* tp_new_wrapper_owner(Object* o);
+// Copies `base`'s native slots, sizes and flags into `t` where `t` has none (type.cpp).
+void type_inherit_from(Type* t, Type* base);
+// type's dealloc slot: releases a class's fields (heap types only; static types are immortal).
+void type_dealloc(Object* self);
 
 }  // namespace weft

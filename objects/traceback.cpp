@@ -109,4 +109,10 @@ Result<Ref<Object>> traceback_new(Object* next, Object* frame, Object* code, int
   return Ref<Object>(std::move(tb));
 }
 
+Ref<Object> traceback_next(Object* tb) {
+  sync::CriticalSection cs{tb->ob_mutex};
+  Object* n = as_tb(tb)->next;
+  return n ? new_ref(n) : Ref<Object>();
+}
+
 }  // namespace weft

@@ -27,4 +27,7 @@ inline bool is_traceback(const Object* o) { return o->ob_type == &TracebackType;
 // becomes exc.__traceback__ (see vm/eval_unwind.cpp).
 Result<Ref<Object>> traceback_new(Object* next, Object* frame, Object* code, int32_t lasti);
 
+// tb.tb_next as a new reference (null Ref at the end of the chain); read under the entry's lock.
+Ref<Object> traceback_next(Object* tb);
+
 }  // namespace weft

@@ -33,6 +33,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/object_impl.h"
+#include "objects/slot_defs.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "sync/mutex.h"
@@ -295,6 +296,11 @@ Status add_method_table(Type* t) {
 
 }  // namespace
 
+void type_inherit_from(Type* t, Type* base) {
+  set_subclass_flags(t);
+  inherit_slots(t, base);
+}
+
 Status type_ready(Type* t) {
   if (t->mro) return ok();  // already ready
   if (!t->ob_type) init_static_object(t, &TypeType);
@@ -306,6 +312,7 @@ Status type_ready(Type* t) {
 
   if (!t->dict) t->dict = TRY(dict_new()).release();
   TRY(add_method_table(t));
+  TRY(add_slot_wrappers(t));  // before inheritance: only the slots t fills itself
   if (t->new_) TRY(add_tp_new_wrapper(t));  // only a __new__ of its own, as in CPython
   bool has_doc = TRY(dict_contains(t->dict, str_intern("__doc__")));
   if (!has_doc) {

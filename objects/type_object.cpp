@@ -11,6 +11,8 @@
 #include <cstring>
 #include <string>
 
+#include "gc/alloc.h"
+
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
@@ -18,11 +20,17 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/heap_type.h"
 #include "objects/list.h"
+#include "objects/mappingproxy.h"
 #include "objects/object_impl.h"
+#include "objects/slot_defs.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "sync/critical_section.h"
+
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
 namespace weft {
 
@@ -47,8 +55,19 @@ Result<Ref<Object>> type_module_name(Type* t) {
   return new_ref(str_intern("builtins"));
 }
 
+// A heap type's __name__ / __qualname__ objects can be replaced by assignment, so they are read
+// and swapped inside the type's critical section. (The C name buffer, Type::name, is read
+// without locks everywhere; a replaced buffer is freed through QSBR.)
+Ref<Object> read_heap_name(Type* t, Object* const* field) {
+  sync::CriticalSection cs(t->ob_mutex);
+  return Ref<Object>::borrow(*field);
+}
+
 Result<Ref<Object>> type_qualname(Type* t) {
-  if (type_has_flag(t, kTypeHeap) && t->heap_qualname) return new_ref(t->heap_qualname);
+  if (type_has_flag(t, kTypeHeap)) {
+    Ref<Object> q = read_heap_name(t, &t->heap_qualname);
+    if (q) return q;
+  }
   return str_from_utf8(type_short_name(t));
 }
 
@@ -194,15 +213,72 @@ Status type_setattro(Object* self, Object* name, Object* value) {
     }
   }
   type_modified(t);
+  // A dunder changes the class's slots (and those of subclasses that inherit it).
+  if (str_length(interned.get()) > 4 && str_char_at(interned.get(), 0) == '_' &&
+      str_char_at(interned.get(), 1) == '_') {
+    update_slots_for_name(t, interned.get());
+  }
   return ok();
 }
 
 Result<Ref<Object>> type_get_name(Object* self) {
   Type* t = as_type(self);
-  if (t->heap_name) return new_ref(t->heap_name);
+  if (type_has_flag(t, kTypeHeap)) {
+    Ref<Object> n = read_heap_name(t, &t->heap_name);
+    if (n) return n;
+  }
   return str_from_utf8(type_short_name(t));
 }
 Result<Ref<Object>> type_get_qualname(Object* self) { return type_qualname(as_type(self)); }
+
+// The checks CPython's check_set_special_type_attr makes before __name__/__qualname__ change.
+Status check_special_attr_set(Type* t, Object* value, const char* attr) {
+  if (!type_has_flag(t, kTypeHeap)) {
+    return raise(exc::TypeError, "cannot set '{}' attribute of immutable type '{}'", attr, t->name);
+  }
+  if (!value) {
+    return raise(exc::TypeError, "cannot delete '{}' attribute of immutable type '{}'", attr,
+                 t->name);
+  }
+  if (!is_str(value)) {
+    return raise(exc::TypeError, "can only assign string to {}.{}, not '{}'", t->name, attr,
+                 type_name_of(value));
+  }
+  return ok();
+}
+
+void swap_heap_name(Type* t, Object** field, Object* value) {
+  Object* old;
+  {
+    sync::CriticalSection cs(t->ob_mutex);
+    old = std::exchange(*field, new_ref(value).release());
+  }
+  xdecref(old);
+}
+
+Status type_set_name(Object* self, Object* value) {
+  Type* t = as_type(self);
+  TRY(check_special_attr_set(t, value, "__name__"));
+  std::string_view utf8 = TRY(str_utf8(value));
+  if (utf8.find('\0') != std::string_view::npos) {
+    return raise(exc::ValueError, "type name must not contain null characters");
+  }
+  char* buf = static_cast<char*>(gc::raw_alloc(utf8.size() + 1));
+  if (!buf) return raise_no_memory();
+  std::memcpy(buf, utf8.data(), utf8.size());
+  buf[utf8.size()] = '\0';
+  const char* old = __atomic_exchange_n(&t->name, buf, __ATOMIC_ACQ_REL);
+  gc::free_delayed(const_cast<char*>(old));  // other threads may be formatting a message with it
+  swap_heap_name(t, &t->heap_name, value);
+  return ok();
+}
+
+Status type_set_qualname(Object* self, Object* value) {
+  Type* t = as_type(self);
+  TRY(check_special_attr_set(t, value, "__qualname__"));
+  swap_heap_name(t, &t->heap_qualname, value);
+  return ok();
+}
 Result<Ref<Object>> type_get_module(Object* self) { return type_module_name(as_type(self)); }
 Status type_set_module(Object* self, Object* value) {
   Type* t = as_type(self);
@@ -210,7 +286,10 @@ Status type_set_module(Object* self, Object* value) {
     return raise(exc::TypeError, "cannot set '__module__' attribute of immutable type '{}'",
                  t->name);
   }
-  if (!value) return raise(exc::TypeError, "cannot delete '__module__' attribute of type '{}'", t->name);
+  if (!value) {
+    return raise(exc::TypeError, "cannot delete '__module__' attribute of immutable type '{}'",
+                 t->name);
+  }
   TRY(dict_set_item(t->dict, str_intern("__module__"), value));
   type_modified(t);
   return ok();
@@ -225,9 +304,9 @@ Result<Ref<Object>> type_get_base(Object* self) {
   return b ? new_ref(as_obj(b)) : new_none();
 }
 Result<Ref<Object>> type_get_dict(Object* self) {
-  // A read-only view of the class dict (mappingproxy): built by the types module's owner; until
-  // that type exists a copy keeps the class dict from being mutated behind the cache's back.
-  return dict_copy(as_type(self)->dict);
+  // A read-only view: writes must go through setattr(cls, ...) so the attribute cache and the
+  // slots stay in step with the dict.
+  return mappingproxy_new(as_type(self)->dict);
 }
 Result<Ref<Object>> type_get_doc(Object* self) {
   Type* t = as_type(self);
@@ -237,6 +316,38 @@ Result<Ref<Object>> type_get_doc(Object* self) {
   DescrGetFn get = type_of(doc.get())->descr_get;
   if (get && type_has_flag(t, kTypeHeap)) return get(doc.get(), nullptr, self);
   return doc;
+}
+
+// __abstractmethods__ lives in the class's own dict (abc.ABCMeta sets it); assigning it keeps the
+// kTypeIsAbstract flag, which object.__new__ checks, in step with its truth value.
+Result<Ref<Object>> type_get_abstractmethods(Object* self) {
+  Type* t = as_type(self);
+  Ref<Object> v;
+  // `type` itself has the descriptor in its dict, which must not be mistaken for a value.
+  bool found = t != &TypeType && TRY(dict_get_item_str(t->dict, str_intern("__abstractmethods__"), &v));
+  if (!found) return raise_attribute_error(self, str_intern("__abstractmethods__"), "__abstractmethods__");
+  return v;
+}
+Status type_set_abstractmethods(Object* self, Object* value) {
+  Type* t = as_type(self);
+  if (!type_has_flag(t, kTypeHeap)) {
+    return raise(exc::TypeError,
+                 "cannot set '__abstractmethods__' attribute of immutable type '{}'", t->name);
+  }
+  bool abstract = false;
+  Object* name = str_intern("__abstractmethods__");
+  if (value) {
+    abstract = TRY(object_is_true(value));
+    TRY(dict_set_item(t->dict, name, value));
+  } else {
+    bool removed = TRY(dict_pop(t->dict, name, nullptr));
+    if (!removed) return raise_attribute_error(self, name, "__abstractmethods__");
+  }
+  uint64_t flags = __atomic_load_n(&t->flags, __ATOMIC_RELAXED);
+  flags = abstract ? (flags | kTypeIsAbstract) : (flags & ~uint64_t{kTypeIsAbstract});
+  __atomic_store_n(&t->flags, flags, __ATOMIC_RELAXED);
+  type_modified(t);
+  return ok();
 }
 
 Result<Ref<Object>> type_mro_method(Object* self, Object* const*, size_t, Object*) {
@@ -255,29 +366,23 @@ const MethodDef kTypeMethods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 const GetSetDef kTypeGetSets[] = {
-    {"__name__", type_get_name, nullptr, nullptr},
-    {"__qualname__", type_get_qualname, nullptr, nullptr},
+    {"__name__", type_get_name, type_set_name, nullptr},
+    {"__qualname__", type_get_qualname, type_set_qualname, nullptr},
     {"__module__", type_get_module, type_set_module, nullptr},
     {"__mro__", type_get_mro, nullptr, nullptr},
     {"__bases__", type_get_bases, nullptr, nullptr},
     {"__base__", type_get_base, nullptr, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr},
     {"__doc__", type_get_doc, nullptr, nullptr},
+    {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
 
-// type.__new__ for static types is only reachable as type(x); heap-type creation
-// (type(name, bases, ns)) is not implemented yet and says so.
-Result<Ref<Object>> type_new_static(Type* meta, Object* const* args, size_t nargs,
-                                    Object* kwnames) {
-  if (nargs == 1 && kwnames_count(kwnames) == 0) return new_ref(as_obj(type_of(args[0])));
-  if (nargs != 3) return raise(exc::TypeError, "type() takes 1 or 3 arguments");
-  return raise(exc::NotImplementedError, "creating classes with type(name, bases, dict) is not "
-               "supported yet");
-}
-
 Status type_init(Object*, Object* const*, size_t nargs, Object* kwnames) {
-  if (nargs != 1 && nargs != 3) return raise(exc::TypeError, "type() takes 1 or 3 arguments");
+  if (nargs == 1 && kwnames_count(kwnames) != 0) {
+    return raise(exc::TypeError, "type.__init__() takes no keyword arguments");
+  }
+  if (nargs != 1 && nargs != 3) return raise(exc::TypeError, "type.__init__() takes 1 or 3 arguments");
   return ok();
 }
 
@@ -308,12 +413,16 @@ Status fill_type_type() {
   t->name = "type";
   t->doc = "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type";
   t->basicsize = sizeof(Type);
+  // A class's attribute dict plays the role of its instance __dict__ (CPython's tp_dictoffset
+  // of type), so metaclasses derived from type get no extra __dict__ slot.
+  t->dictoffset = offsetof(Type, dict);
   t->flags = kTypeBaseType | kTypeImmutable | kTypeTypeSubclass;
   t->repr = type_repr;
   t->getattro = type_getattro;
   t->setattro = type_setattro;
   t->call = type_call;
-  t->new_ = type_new_static;
+  t->new_ = type_new;
+  t->dealloc = type_dealloc;
   t->init = type_init;
   t->methods = kTypeMethods;
   t->getsets = kTypeGetSets;
@@ -330,6 +439,13 @@ Status add_tp_new_wrapper(Type* t) {
   if (present) return ok();
   Ref<Object> fn = TRY(builtin_function_new(&kTpNewDef, as_obj(t), nullptr));
   return dict_set_item(t->dict, name, fn.get());
+}
+
+Type* tp_new_wrapper_owner(Object* o) {
+  if (!is_builtin_function(o)) return nullptr;
+  auto* f = static_cast<BuiltinFunctionObject*>(o);
+  if (f->def != &kTpNewDef || !f->self) return nullptr;
+  return as_type(f->self);
 }
 
 WEFT_REGISTER_TYPE_INIT(kPhaseFill, fill_type_type);

@@ -1,0 +1,19 @@
+// objects/heap_type.h — classes: types created at run time by a class statement or
+// type(name, bases, dict) (objects/heap_type.cpp).
+#pragma once
+
+#include "objects/type.h"
+
+namespace weft {
+
+// type.__new__(meta, name, bases, dict, **kwds): metaclass resolution, C3 MRO, instance
+// layout, slots from the dunders, __set_name__ and __init_subclass__. Also handles type(x).
+Result<Ref<Object>> type_new(Type* meta, Object* const* args, size_t nargs, Object* kwnames);
+
+// The VM installs this once at start-up: it returns the globals dict of the innermost running
+// Python frame (borrowed), or nullptr when none runs. type_new uses it for __module__ when the
+// namespace has none (type('C', (), {}) called directly).
+using CurrentGlobalsHook = Object* (*)();
+void set_current_globals_hook(CurrentGlobalsHook hook);
+
+}  // namespace weft
