@@ -63,6 +63,19 @@ std::nullptr_t Parser::fail_at(const Token& t, std::string msg, SyntaxErrorKind 
   return nullptr;
 }
 
+// CPython reports "unexpected indent" at the last character of the indentation, with an
+// end_offset of -1.
+std::nullptr_t Parser::fail_unexpected_indent(const Token& indent) {
+  if (failed_) return nullptr;
+  failed_ = true;
+  err_.kind = SyntaxErrorKind::IndentationError;
+  err_.message = "unexpected indent";
+  err_.lineno = err_.end_lineno = indent.lineno;
+  err_.offset = indent.end_col_offset;
+  err_.end_offset = -1;
+  return nullptr;
+}
+
 std::nullptr_t Parser::fail_loc(const Location& loc, std::string msg) {
   return fail_span(loc, loc, std::move(msg));
 }
@@ -83,7 +96,7 @@ std::nullptr_t Parser::invalid_syntax() {
   if (failed_) return nullptr;
   const Token& t = cur();
   if (t.kind == TokenKind::Indent) {
-    return fail_at(t, "unexpected indent", SyntaxErrorKind::IndentationError);
+    return fail_unexpected_indent(t);
   }
   if (t.kind == TokenKind::Dedent) {
     fail_at(t, "unindent does not match any outer indentation level", SyntaxErrorKind::IndentationError);

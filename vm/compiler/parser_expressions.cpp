@@ -407,6 +407,7 @@ Expr* Parser::parse_call(Expr* func) {
   SeqBuilder<Expr*> args(arena_);
   SeqBuilder<Keyword*> keywords(arena_);
   bool seen_keyword = false, seen_double_star = false;
+  const char* misplaced_positional = nullptr;  // reported at the token after the arguments
   while (!at_op(Op::RPar)) {
     const Token& t = cur();
     Location as = start_loc(t);
@@ -463,13 +464,20 @@ Expr* Parser::parse_call(Expr* func) {
         g->loc.lineno = func->loc.end_lineno;
         e = g;
       }
-      if (seen_double_star)
-        return fail_loc(e->loc, "positional argument follows keyword argument unpacking");
-      if (seen_keyword) return fail_loc(e->loc, "positional argument follows keyword argument");
+      // CPython reports these at the token where its argument rule gives up: the closing
+      // parenthesis (or whatever follows the last argument), so the message waits for it.
+      if (!misplaced_positional) {
+        if (seen_double_star) {
+          misplaced_positional = "positional argument follows keyword argument unpacking";
+        } else if (seen_keyword) {
+          misplaced_positional = "positional argument follows keyword argument";
+        }
+      }
       if (!push(args, e)) return nullptr;
     }
     if (!accept_op(Op::Comma)) break;
   }
+  if (misplaced_positional) return fail_at(cur(), misplaced_positional);
   if (!at_op(Op::RPar)) return invalid_syntax();
   advance();
   if (args.size() == 1 && args[0]->kind == ExprKind::GeneratorExp) {

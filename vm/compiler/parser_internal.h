@@ -46,6 +46,7 @@ class Parser {
 
   // --- errors (parser.cpp) ---
   std::nullptr_t fail_at(const Token& t, std::string msg, SyntaxErrorKind kind = SyntaxErrorKind::SyntaxError);
+  std::nullptr_t fail_unexpected_indent(const Token& indent);
   std::nullptr_t fail_loc(const Location& loc, std::string msg);
   std::nullptr_t fail_span(const Location& from, const Location& to, std::string msg);
   std::nullptr_t invalid_syntax();  // at the current token

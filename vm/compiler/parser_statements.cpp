@@ -25,7 +25,7 @@ bool Parser::parse_statement(SeqBuilder<Stmt*>& out) {
   DepthGuard guard(*this);
   if (!guard.ok) return false;
   if (at_kind(TokenKind::Indent)) {
-    fail_at(cur(), "unexpected indent", SyntaxErrorKind::IndentationError);
+    fail_unexpected_indent(cur());
     return false;
   }
   Stmt* s = parse_compound_statement();

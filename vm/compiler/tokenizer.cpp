@@ -312,7 +312,10 @@ bool Tokenizer::at_line_start(Token* out, bool* produced) {
       *out = Token{};
       out->kind = TokenKind::Indent;
       out->lineno = out->end_lineno = lineno_;
-      out->col_offset = out->end_col_offset = -1;
+      // col_offset -1 as CPython's INDENT; end_col_offset records the indentation width, which
+      // "unexpected indent" reports as its offset.
+      out->col_offset = -1;
+      out->end_col_offset = col_of(p);
       *produced = true;
       return true;
     }

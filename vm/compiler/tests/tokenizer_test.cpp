@@ -44,7 +44,8 @@ TEST(Tokenizer, SimpleStatement) {
 TEST(Tokenizer, IndentDedentAndBracketsJoinLines) {
   std::vector<std::string> got = lex("if x:\n  y = (1,\n 2)\nz\n");
   ASSERT_GE(got.size(), 14u);
-  EXPECT_EQ(got[4], "INDENT:@2,-1-2,-1");
+  // INDENT starts at column -1 (as CPython's) and ends at the indentation width.
+  EXPECT_EQ(got[4], "INDENT:@2,-1-2,2");
   EXPECT_EQ(got[11], "OP:)@3,2-3,3");
   EXPECT_EQ(got[13], "DEDENT:@4,0-4,0");
 }
