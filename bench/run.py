@@ -22,8 +22,10 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 
 def find_cpython():
-    for cand in (shutil.which("python3.13"), "/root/.pyenv/versions/3.13.0/bin/python3.13"):
-        if cand and os.path.exists(cand):
+    # The pyenv install first: pyenv's shim answers to `python3.13` even where it cannot run it.
+    for cand in ("/root/.pyenv/versions/3.13.0/bin/python3.13", shutil.which("python3.13")):
+        if cand and os.path.exists(cand) and subprocess.run(
+                [cand, "-c", "pass"], capture_output=True).returncode == 0:
             return cand
     sys.exit("CPython 3.13 not found (python3.13 on PATH or /root/.pyenv/versions/3.13.0)")
 
