@@ -15,7 +15,9 @@ namespace weft::vm {
 struct RuntimeConfig {
   std::vector<std::string> argv;       // sys.argv
   std::vector<std::string> orig_argv;  // sys.orig_argv
-  std::vector<std::string> path;       // extra sys.path entries, first (script dir, PYTHONPATH)
+  std::vector<std::string> path;       // sys.path (script dir, PYTHONPATH...), in order
+  std::string executable;              // sys.executable (absolute)
+  std::string prefix;                  // sys.prefix
   bool unbuffered = false;             // -u
   bool isolated = false;               // -I
   bool ignore_environment = false;     // -E
@@ -23,6 +25,9 @@ struct RuntimeConfig {
 };
 
 Status initialize_runtime(const RuntimeConfig& config);
+// The configuration the runtime was started with (native modules such as sys read it when they
+// are created).
+const RuntimeConfig& runtime_config();
 // Returns the process exit status the shutdown itself asks for (0 normally).
 int finalize_runtime();
 bool runtime_initialized();
