@@ -79,7 +79,7 @@ Status Codegen::enter_unit(Scope* scope, std::string name, int firstlineno,
   }
   for (const std::string& n : scope->symbol_order) {
     const Symbol& s = scope->symbols.at(n);
-    if (s.scope == NameScope::Cell) unit->cellvars.push_back(n);
+    if (s.scope == NameScope::Cell || (s.flags & kDefCompCell)) unit->cellvars.push_back(n);
     else if (s.scope == NameScope::Free || (s.flags & kDefFreeClass)) unit->freevars.push_back(n);
   }
   if (scope->kind == ScopeKind::Class) {
@@ -90,8 +90,9 @@ Status Codegen::enter_unit(Scope* scope, std::string name, int firstlineno,
   std::sort(unit->freevars.begin(), unit->freevars.end());
   units_.push_back(std::move(unit));
   // Every unit starts with RESUME at its first line, column 0 (line 0 for a module).
+  // A module's RESUME is (0, 1, 0, 0): CPython zeroes only the start line.
   int line = scope->kind == ScopeKind::Module ? 0 : firstlineno;
-  emit(RESUME, RESUME_AT_FUNC_START, SrcLoc{line, line, 0, 0});
+  emit(RESUME, RESUME_AT_FUNC_START, SrcLoc{line, firstlineno, 0, 0});
   return ok();
 }
 
@@ -134,7 +135,8 @@ Status Codegen::emit_none(const SrcLoc& loc) { return emit_const(none(), loc); }
 Status Codegen::emit_name_op(std::string_view raw, ast::ExprContext ctx, const SrcLoc& loc) {
   std::string name = mangled(raw);
   Scope* scope = u().scope;
-  NameScope where = scope->scope_of(name);
+  const Symbol* sym = lookup_symbol(name);
+  NameScope where = sym ? sym->scope : NameScope::GlobalImplicit;
   if (name == "__debug__" && ctx == ast::ExprContext::Load) {
     return emit_const(py_bool(optimize_ == 0), loc);
   }
@@ -146,9 +148,12 @@ Status Codegen::emit_name_op(std::string_view raw, ast::ExprContext ctx, const S
     case NameScope::Cell:
       optype = kDeref;
       break;
-    case NameScope::Local:
-      optype = function_like ? kFast : kName;
+    case NameScope::Local: {
+      // A module/class body uses fast locals for the names an inlined comprehension binds.
+      auto hidden = u().fast_hidden.find(name);
+      optype = function_like || (hidden != u().fast_hidden.end() && hidden->second) ? kFast : kName;
       break;
+    }
     case NameScope::GlobalImplicit:
       optype = function_like ? kGlobal : kName;
       break;
@@ -156,7 +161,6 @@ Status Codegen::emit_name_op(std::string_view raw, ast::ExprContext ctx, const S
       optype = kGlobal;
       break;
   }
-  const Symbol* sym = scope->lookup(name);
   if (scope->kind == ScopeKind::Class && sym && (sym->flags & kDefFreeClass) && where != NameScope::Free)
     optype = kName;
   using C = ast::ExprContext;
@@ -188,7 +192,10 @@ Status Codegen::emit_name_op(std::string_view raw, ast::ExprContext ctx, const S
     }
     case kName: {
       int index = TRY(name_index(name));
-      emit(ctx == C::Load ? LOAD_NAME : ctx == C::Store ? STORE_NAME : DELETE_NAME, index, loc);
+      // Inside a comprehension inlined in a class body, class variables are not visible.
+      int load = scope->kind == ScopeKind::Class && u().in_inlined_comp > 0 ? LOAD_GLOBAL : LOAD_NAME;
+      if (ctx == C::Load && load == LOAD_GLOBAL) emit(LOAD_GLOBAL, load_global_oparg(index, false), loc);
+      else emit(ctx == C::Load ? LOAD_NAME : ctx == C::Store ? STORE_NAME : DELETE_NAME, index, loc);
       return ok();
     }
   }
@@ -293,7 +300,6 @@ Status Codegen::lambda(const ast::Lambda* l, const SrcLoc& loc) {
   Scope* scope = symtable_.scope_for(l);
   int flags = TRY(emit_defaults(l->args, loc));
   TRY(enter_unit(scope, "<lambda>", loc.lineno, l->args));
-  // co_consts[0] of a lambda is None in CPython (no docstring).
   TRY(expr(l->body));
   emit(RETURN_VALUE, loc_of(l->body->loc));
   Ref<Object> code = TRY(finish_unit());
@@ -481,11 +487,17 @@ Result<Ref<Object>> Codegen::finish_unit() {
     }
     kinds[i] = k;
   }
+  for (const auto& [hidden, active] : unit.fast_hidden) {
+    auto it = unit.varname_index.find(hidden);
+    if (it != unit.varname_index.end()) kinds[it->second] |= kFastHidden;
+  }
   std::vector<int> deref_slot;
   std::vector<int> cell_slots;
   for (const std::string& cell : unit.cellvars) {
     auto it = unit.varname_index.find(cell);
-    if (it != unit.varname_index.end() && it->second < nparams) {
+    // A cell that is also a plain local (a parameter, or a name an inlined comprehension
+    // saves with LOAD_FAST_AND_CLEAR) shares that slot, as CPython's fix_cell_offsets does.
+    if (it != unit.varname_index.end()) {
       deref_slot.push_back(it->second);
       kinds[it->second] |= kFastCell;
       cell_slots.push_back(it->second);
@@ -511,7 +523,11 @@ Result<Ref<Object>> Codegen::finish_unit() {
   if (scope->is_generator && scope->is_coroutine) flags |= kCoAsyncGenerator;
   else if (scope->is_generator) flags |= kCoGenerator;
   else if (scope->is_coroutine) flags |= kCoCoroutine;
-  if (scope->parent && scope->parent->kind != ScopeKind::Module && scope->is_function_like()) flags |= kCoNested;
+  // CO_NESTED: some enclosing scope is function-like (CPython's ste_nested, set when the
+  // symbol table opens the scope, so an inlined comprehension still counts).
+  bool nested = false;
+  for (const Scope* p = scope->parent; p && !nested; p = p->parent) nested = p->is_function_like();
+  if (nested && scope->is_function_like()) flags |= kCoNested;
   if (unit.has_docstring) flags |= kCoHasDocstring;
   if (scope->in_class_method) flags |= kCoMethod;
 
@@ -519,6 +535,7 @@ Result<Ref<Object>> Codegen::finish_unit() {
   layout.nparams = nparams;
   layout.nlocals = nlocals;
   layout.cell_slots = cell_slots;
+  std::sort(layout.cell_slots.begin(), layout.cell_slots.end());  // MAKE_CELLs in slot order
   layout.nfree = static_cast<int>(unit.freevars.size());
   layout.generator_like = scope->is_generator || scope->is_coroutine;
   layout.firstlineno = unit.firstlineno;

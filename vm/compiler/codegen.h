@@ -9,6 +9,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,6 +54,21 @@ struct CodeUnit {
   bool has_docstring = false;
   std::vector<FBlock> fblocks;
   std::vector<std::string> static_attributes;  // class bodies
+  // PEP 709 state while an inlined comprehension is being emitted (CPython's temp_symbols,
+  // u_fasthidden, u_in_inlined_comp): symbols of the comprehension that shadow this unit's,
+  // and names of a module/class body that use fast locals inside the comprehension (true)
+  // or did at some point (false: their localsplus kind gets CO_FAST_HIDDEN).
+  std::unordered_map<std::string, Symbol> temp_symbols;
+  std::unordered_map<std::string, bool> fast_hidden;
+  int in_inlined_comp = 0;
+};
+
+// What push_inlined_comprehension saved, for pop_inlined_comprehension to restore.
+struct InlinedCompState {
+  std::vector<std::pair<std::string, std::optional<Symbol>>> saved_symbols;
+  std::vector<std::string> fast_hidden;  // names this comprehension made fast
+  std::vector<std::string> pushed_locals;
+  int cleanup = -1;
 };
 
 class Codegen {
@@ -115,6 +131,10 @@ class Codegen {
   Status emit_compare_op(ast::CmpOpKind op, const SrcLoc& loc);
   Status boolop(const ast::BoolOp* b, const SrcLoc& loc);
   Status call(const ast::Call* c, const SrcLoc& loc);
+  SrcLoc attr_location(const ast::Attribute* a, SrcLoc loc);
+  bool can_optimize_super_call(const ast::Attribute* attr);
+  bool is_import_originated(const ast::Expr* e) const;
+  Status load_args_for_super(const ast::Call* call, const SrcLoc& loc);
   Status call_args(const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::Keyword*>& keywords,
                    int preloaded, const SrcLoc& loc);
   Status starred_collection(const ast::Seq<ast::Expr*>& elts, int build_op, int extend_op,
@@ -124,10 +144,16 @@ class Codegen {
   Status slice(const ast::Slice* s, const SrcLoc& loc);
   Status fstring(const ast::JoinedStr* j, const SrcLoc& loc);
   Status formatted_value(const ast::FormattedValue* f, const SrcLoc& loc);
+  // ---- comprehensions (codegen_comprehension.cpp)
   Status comprehension(const ast::Expr* e, const SrcLoc& loc);
   Status comprehension_generator(const ast::Seq<ast::Comprehension*>& gens, size_t index,
-                                 const ast::Expr* elt, const ast::Expr* value, int kind,
-                                 const SrcLoc& loc);
+                                 int depth, const ast::Expr* elt, const ast::Expr* value,
+                                 int kind, bool iter_on_stack, const SrcLoc& loc);
+  Status push_inlined_comprehension(Scope* comp, const SrcLoc& loc, InlinedCompState* state);
+  Status pop_inlined_comprehension(const SrcLoc& loc, InlinedCompState* state);
+  void restore_inlined_locals(const SrcLoc& loc, const InlinedCompState& state);
+  // The symbol `name` has in the current unit (an inlined comprehension's own first).
+  const Symbol* lookup_symbol(const std::string& name);
   Status yield_value(const SrcLoc& loc);
   Result<bool> try_fold_constant(const ast::Expr* e);
   bool is_constant_expr(const ast::Expr* e) const;

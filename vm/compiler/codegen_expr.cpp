@@ -293,19 +293,101 @@ Status Codegen::call_args(const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::
   return ok();
 }
 
+namespace {
+int utf8_code_points(std::string_view s) {
+  int n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+}  // namespace
+
+// CPython's is_import_originated: `mod.f()` where the module imports `mod` is a plain
+// attribute load and call, not a method call.
+bool Codegen::is_import_originated(const ast::Expr* e) const {
+  if (e->kind != ast::ExprKind::Name) return false;
+  const Symbol* sym = symtable_.top()->lookup(e->as<ast::Name>()->id);
+  return sym && (sym->flags & kDefImport);
+}
+
+// CPython's update_start_location_to_match_attr: an attribute access spanning lines is
+// located from the line of the attribute name.
+SrcLoc Codegen::attr_location(const ast::Attribute* a, SrcLoc loc) {
+  if (loc.lineno == a->loc.end_lineno) return loc;
+  loc.lineno = a->loc.end_lineno;
+  int len = utf8_code_points(a->attr);
+  if (len <= a->loc.end_col_offset) {
+    loc.col = a->loc.end_col_offset - len;
+  } else {
+    loc.col = -1;
+    loc.end_col = -1;
+  }
+  loc.end_lineno = std::max(loc.lineno, loc.end_lineno);
+  if (loc.lineno == loc.end_lineno) loc.end_col = std::max(loc.col, loc.end_col);
+  return loc;
+}
+
+// CPython's can_optimize_super_call: `super().x` / `super(a, b).x` compile to LOAD_SUPER_ATTR
+// when `super` is visibly the builtin (not bound anywhere in this scope or the module), the
+// call has no keywords and either two plain arguments, or none in a function with a first
+// argument and a __class__ cell.
+bool Codegen::can_optimize_super_call(const ast::Attribute* attr) {
+  const ast::Expr* e = attr->value;
+  if (e->kind != ast::ExprKind::Call) return false;
+  const auto* call = e->as<ast::Call>();
+  if (call->func->kind != ast::ExprKind::Name || call->func->as<ast::Name>()->id != "super" ||
+      attr->attr == "__class__" || !call->keywords.empty())
+    return false;
+  const Symbol* sym = lookup_symbol("super");
+  if (sym && sym->scope != NameScope::GlobalImplicit) return false;
+  if (symtable_.top()->lookup("super")) return false;
+  if (call->args.size() == 2) {
+    for (const ast::Expr* arg : call->args)
+      if (arg->kind == ast::ExprKind::Starred) return false;
+    return true;
+  }
+  if (!call->args.empty()) return false;
+  if (u().argcount == 0 && u().posonlyargcount == 0) return false;
+  const Symbol* cls = lookup_symbol("__class__");
+  return cls && cls->scope == NameScope::Free;
+}
+
+// Pushes the global `super`, then the class and the instance: the two explicit arguments, or
+// the __class__ cell and the first parameter.
+Status Codegen::load_args_for_super(const ast::Call* call, const SrcLoc& loc) {
+  TRY(emit_name_op(call->func->as<ast::Name>()->id, ast::ExprContext::Load, loc_of(call->func->loc)));
+  if (call->args.size() == 2) {
+    TRY(expr(call->args[0]));
+    return expr(call->args[1]);
+  }
+  SrcLoc call_loc = loc_of(call->loc);
+  TRY(emit_name_op("__class__", ast::ExprContext::Load, call_loc));
+  return emit_name_op(u().varnames[0], ast::ExprContext::Load, call_loc);
+}
+
 Status Codegen::call(const ast::Call* c, const SrcLoc& loc) {
   const ast::Expr* f = c->func;
   bool kw_unpack = false;
   for (const ast::Keyword* k : c->keywords) kw_unpack |= k->arg.empty();
   bool simple = !has_starred(c->args) && !kw_unpack;
   if (f->kind == ast::ExprKind::Attribute && f->as<ast::Attribute>()->ctx == ast::ExprContext::Load &&
-      simple) {
+      simple && !is_import_originated(f->as<ast::Attribute>()->value)) {
     const auto* a = f->as<ast::Attribute>();
-    TRY(expr(a->value));
-    int index = TRY(name_index(mangled(a->attr)));
     SrcLoc attr_loc = loc_of(f->loc);
-    emit(LOAD_ATTR, load_attr_oparg(index, true), attr_loc);
-    return call_args(c->args, c->keywords, 0, loc);
+    if (can_optimize_super_call(a)) {
+      // super().method(...): LOAD_SUPER_ATTR with the method bit, no super object built.
+      TRY(load_args_for_super(a->value->as<ast::Call>(), attr_loc));
+      bool two_args = !a->value->as<ast::Call>()->args.empty();
+      int index = TRY(name_index(mangled(a->attr)));
+      emit(LOAD_SUPER_ATTR, (index << 2) | (two_args ? 2 : 0) | 1, attr_loc);
+      attr_loc = attr_location(a, attr_loc);
+      emit(NOP, attr_loc);
+    } else {
+      TRY(expr(a->value));
+      int index = TRY(name_index(mangled(a->attr)));
+      attr_loc = attr_location(a, attr_loc);
+      emit(LOAD_ATTR, load_attr_oparg(index, true), attr_loc);
+    }
+    return call_args(c->args, c->keywords, 0, attr_location(a, loc));
   }
   TRY(expr(f));
   // A global name's LOAD_GLOBAL pushes the NULL itself.
@@ -415,100 +497,6 @@ Status Codegen::yield_value(const SrcLoc& loc) {
   return ok();
 }
 
-// ---- comprehensions ---------------------------------------------------------------------------
-
-namespace {
-enum CompKind { kListComp, kSetComp, kDictComp, kGenExp };
-}
-
-Status Codegen::comprehension_generator(const ast::Seq<ast::Comprehension*>& gens, size_t index,
-                                        const ast::Expr* elt, const ast::Expr* value, int kind,
-                                        const SrcLoc& loc) {
-  const ast::Comprehension* g = gens[index];
-  if (g->is_async) return not_supported(loc, "asynchronous comprehension");
-  int start = new_label(), if_cleanup = new_label(), anchor = new_label();
-  if (index == 0) {
-    emit(LOAD_FAST, 0, loc);  // the `.0` iterator argument
-  } else {
-    TRY(expr(g->iter));
-    emit(GET_ITER, loc);
-  }
-  bind(start);
-  emit_jump(FOR_ITER, anchor, loc);
-  TRY(assign_target(g->target, loc));
-  for (const ast::Expr* cond : g->ifs) TRY(jump_if(cond, if_cleanup, false));
-  if (index + 1 < gens.size()) {
-    TRY(comprehension_generator(gens, index + 1, elt, value, kind, loc));
-  } else {
-    int depth = static_cast<int>(gens.size()) + 1;
-    switch (kind) {
-      case kGenExp:
-        TRY(expr(elt));
-        TRY(yield_value(loc));
-        emit(POP_TOP, loc);
-        break;
-      case kListComp:
-        TRY(expr(elt));
-        emit(LIST_APPEND, depth, loc);
-        break;
-      case kSetComp:
-        TRY(expr(elt));
-        emit(SET_ADD, depth, loc);
-        break;
-      case kDictComp:
-        TRY(expr(elt));
-        TRY(expr(value));
-        emit(MAP_ADD, depth, loc);
-        break;
-    }
-  }
-  bind(if_cleanup);
-  emit_jump(JUMP, start, loc);
-  bind(anchor);
-  emit(END_FOR, kNoLocation);
-  emit(POP_ITER, kNoLocation);
-  return ok();
-}
-
-Status Codegen::comprehension(const ast::Expr* e, const SrcLoc& loc) {
-  const ast::Seq<ast::Comprehension*>* gens = nullptr;
-  const ast::Expr* elt = nullptr;
-  const ast::Expr* value = nullptr;
-  int kind = kGenExp;
-  const char* name = "<genexpr>";
-  switch (e->kind) {
-    case ast::ExprKind::ListComp:
-      gens = &e->as<ast::ListComp>()->generators; elt = e->as<ast::ListComp>()->elt;
-      kind = kListComp; name = "<listcomp>";
-      break;
-    case ast::ExprKind::SetComp:
-      gens = &e->as<ast::SetComp>()->generators; elt = e->as<ast::SetComp>()->elt;
-      kind = kSetComp; name = "<setcomp>";
-      break;
-    case ast::ExprKind::DictComp:
-      gens = &e->as<ast::DictComp>()->generators; elt = e->as<ast::DictComp>()->key;
-      value = e->as<ast::DictComp>()->value; kind = kDictComp; name = "<dictcomp>";
-      break;
-    default:
-      gens = &e->as<ast::GeneratorExp>()->generators; elt = e->as<ast::GeneratorExp>()->elt;
-      break;
-  }
-  Scope* scope = symtable_.scope_for(e);
-  TRY(enter_unit(scope, name, loc.lineno, nullptr));
-  u().argcount = 1;
-  if (kind == kListComp) emit(BUILD_LIST, 0, loc);
-  else if (kind == kSetComp) emit(BUILD_SET, 0, loc);
-  else if (kind == kDictComp) emit(BUILD_MAP, 0, loc);
-  TRY(comprehension_generator(*gens, 0, elt, value, kind, loc));
-  if (kind != kGenExp) emit(RETURN_VALUE, loc);
-  Ref<Object> code = TRY(finish_unit());
-  TRY(make_closure(std::move(code), scope, 0, loc));
-  TRY(expr((*gens)[0]->iter));
-  emit(GET_ITER, loc);
-  emit(CALL, 0, loc);
-  return ok();
-}
-
 // ---- the dispatcher ---------------------------------------------------------------------------
 
 Status Codegen::expr(const ast::Expr* e) {
@@ -599,16 +587,24 @@ Status Codegen::expr(const ast::Expr* e) {
     case K::Constant: return emit_const(e->as<ast::Constant>()->value, loc);
     case K::Attribute: {
       const auto* a = e->as<ast::Attribute>();
+      if (a->ctx == ast::ExprContext::Load && can_optimize_super_call(a)) {
+        TRY(load_args_for_super(a->value->as<ast::Call>(), loc));
+        bool two_args = !a->value->as<ast::Call>()->args.empty();
+        int index = TRY(name_index(mangled(a->attr)));
+        emit(LOAD_SUPER_ATTR, (index << 2) | (two_args ? 2 : 0), loc);
+        emit(NOP, attr_location(a, loc));
+        return ok();
+      }
+      // The object first: co_names gets the attribute name after the names `value` uses.
+      TRY(expr(a->value));
       int index = TRY(name_index(mangled(a->attr)));
+      SrcLoc attr_loc = attr_location(a, loc);
       if (a->ctx == ast::ExprContext::Load) {
-        TRY(expr(a->value));
-        emit(LOAD_ATTR, load_attr_oparg(index, false), loc);
+        emit(LOAD_ATTR, load_attr_oparg(index, false), attr_loc);
       } else if (a->ctx == ast::ExprContext::Store) {
-        TRY(expr(a->value));
-        emit(STORE_ATTR, index, loc);
+        emit(STORE_ATTR, index, attr_loc);
       } else {
-        TRY(expr(a->value));
-        emit(DELETE_ATTR, index, loc);
+        emit(DELETE_ATTR, index, attr_loc);
       }
       return ok();
     }

@@ -20,6 +20,7 @@
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/tuple.h"
+#include "vm/compiler/flowgraph_swaps.h"
 
 namespace weft::compiler {
 
@@ -489,7 +490,19 @@ Status Cfg::optimize_block(int b) {
         }
         break;
       case SWAP:
-        if (in.oparg == 1) in.opcode = NOP;
+        if (in.oparg == 1) {
+          in.opcode = NOP;
+          break;
+        }
+        swaptimize(ins, &i);
+        apply_static_swaps(ins, static_cast<long>(i));
+        break;
+      case STORE_FAST:
+        // `x = x = v`: the first of two stores to one local on one line is a POP_TOP.
+        if (nx && nx->opcode == STORE_FAST && nx->oparg == in.oparg && nx->loc.lineno == in.loc.lineno) {
+          in.opcode = POP_TOP;
+          in.oparg = 0;
+        }
         break;
       case COPY:
         if (in.oparg == 1 && nx && nx->opcode == POP_TOP) {
@@ -817,11 +830,12 @@ void Cfg::normalize_jumps() {
                                                          : POP_JUMP_IF_NONE;
           int back_target = l->target;
           SrcLoc loc = l->loc;
-          int except = l->except;
+          // CPython builds this block after exception labelling, so its two instructions
+          // have no handler (a gap in co_exceptiontable).
           int jb = new_block();
           position.push_back(-1);
-          blocks_[jb].instrs.push_back({NOT_TAKEN, 0, loc, -1, except});
-          blocks_[jb].instrs.push_back({JUMP_BACKWARD, 0, loc, back_target, except});
+          blocks_[jb].instrs.push_back({NOT_TAKEN, 0, loc, -1, -1});
+          blocks_[jb].instrs.push_back({JUMP_BACKWARD, 0, loc, back_target, -1});
           blocks_[jb].next = blocks_[b].next;
           CInstr* lj = last(b);
           lj->opcode = reversed;

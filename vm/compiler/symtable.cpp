@@ -43,6 +43,7 @@ class SymtableBuilder {
   std::string_view source_;
   Scope* cur_ = nullptr;
   std::vector<std::string> class_names_;  // for mangling, innermost last
+  bool in_comp_iter_target_ = false;      // visiting a comprehension's `for` target
 
   Error error_at(const ast::Location& loc, std::string_view msg) {
     return raise_syntax_error_at(msg, filename_, source_, loc.lineno, loc.col_offset,
@@ -94,6 +95,8 @@ class SymtableBuilder {
 
   Status analyze(Scope* s, const std::unordered_set<std::string>* bound,
                  const std::unordered_set<std::string>* global, std::unordered_set<std::string>* free_out);
+  void inline_comprehension(Scope* s, Scope* comp, std::unordered_set<std::string>* comp_free,
+                            std::unordered_set<std::string>* inlined_cells);
 };
 
 Status SymtableBuilder::add_def(std::string_view raw_name, uint32_t flag, const ast::Location& loc) {
@@ -403,10 +406,15 @@ Status SymtableBuilder::visit_comprehension(const ast::Expr* e,
   Scope* cs = enter(ScopeKind::Comprehension, name, e, e->loc.lineno);
   cs->is_generator = e->kind == ast::ExprKind::GeneratorExp;
   cs->is_coroutine = is_async;
+  // PEP 709: every comprehension but a generator expression runs inline in its parent.
+  cs->comp_inlined = !cs->is_generator;
   TRY(add_def(".0", kDefParam, e->loc));
   for (size_t i = 0; i < gens.size(); ++i) {
     const ast::Comprehension* g = gens[i];
-    TRY(visit_expr(g->target));
+    in_comp_iter_target_ = true;
+    Status target = visit_expr(g->target);
+    in_comp_iter_target_ = false;
+    TRY(target);
     if (i > 0) TRY(visit_expr(g->iter));
     TRY(visit_exprs(g->ifs));
   }
@@ -552,6 +560,7 @@ Status SymtableBuilder::visit_expr(const ast::Expr* e) {
     case K::Name: {
       const auto* n = e->as<ast::Name>();
       uint32_t flag = n->ctx == ast::ExprContext::Load ? kUse : kDefLocal;
+      if (flag == kDefLocal && in_comp_iter_target_) flag |= kDefCompIter;
       TRY(add_def(n->id, flag, e->loc));
       // super() and bare __class__ in a function need the class's implicit __class__ cell.
       if (n->ctx == ast::ExprContext::Load && cur_->is_function_like() &&
@@ -571,6 +580,53 @@ Status SymtableBuilder::visit_expr(const ast::Expr* e) {
     }
   }
   return ok();
+}
+
+namespace {
+// Whether `name` is free in a direct child of `comp` (children of comprehensions inlined into
+// `comp` count as its own: CPython splices them into the child list).
+bool is_free_in_any_child(const Scope* comp, const std::string& name) {
+  for (const auto& child : comp->children) {
+    if (child->comp_inlined) {
+      if (is_free_in_any_child(child.get(), name)) return true;
+      continue;
+    }
+    const Symbol* sym = child->lookup(name);
+    if (sym && sym->scope == NameScope::Free) return true;
+  }
+  return false;
+}
+}  // namespace
+
+// PEP 709 (CPython's inline_comprehension): the names of an inlined comprehension `comp` become
+// names of `s`. A name `s` does not know is copied with the comprehension's flags and scope; a
+// name `s` binds stops being free (unless a scope nested in the comprehension still needs it
+// through a cell). Cells of the comprehension are collected in `inlined_cells`: the matching
+// locals of `s` must be cells too.
+void SymtableBuilder::inline_comprehension(Scope* s, Scope* comp,
+                                           std::unordered_set<std::string>* comp_free,
+                                           std::unordered_set<std::string>* inlined_cells) {
+  bool remove_dunder_class = false;
+  for (const std::string& name : comp->symbol_order) {
+    Symbol& csym = comp->symbols[name];
+    if (csym.flags & kDefParam) continue;  // the `.0` iterator parameter
+    NameScope scope = csym.scope;
+    if (scope == NameScope::Cell || (csym.flags & kDefCompCell)) inlined_cells->insert(name);
+    // __class__ is never free through a class body.
+    if (scope == NameScope::Free && s->kind == ScopeKind::Class && name == "__class__") {
+      scope = NameScope::GlobalImplicit;
+      comp_free->erase(name);
+      remove_dunder_class = true;
+    }
+    auto it = s->symbols.find(name);
+    if (it == s->symbols.end()) {
+      s->symbols.emplace(name, Symbol{csym.flags, scope});
+      s->symbol_order.push_back(name);
+    } else if ((it->second.flags & kDefBound) && s->kind != ScopeKind::Class) {
+      if (!is_free_in_any_child(comp, name)) comp_free->erase(name);
+    }
+  }
+  if (remove_dunder_class) comp->symbols["__class__"].scope = NameScope::GlobalImplicit;
 }
 
 // analyze(s, bound, global, free_out): `bound` = names bound by enclosing function scopes,
@@ -618,20 +674,22 @@ Status SymtableBuilder::analyze(Scope* s, const std::unordered_set<std::string>*
     new_bound.insert("__class__");
     new_bound.insert("__classdict__");
   }
-  std::unordered_set<std::string> child_free;
+  std::unordered_set<std::string> child_free, inlined_cells;
   for (auto& child : s->children) {
     std::unordered_set<std::string> cf;
     TRY(analyze(child.get(), &new_bound, &new_global, &cf));
+    if (child->comp_inlined) inline_comprehension(s, child.get(), &cf, &inlined_cells);
     if (!cf.empty()) s->has_free_children = true;
     child_free.insert(cf.begin(), cf.end());
   }
-  // Locals that children use freely become cells.
+  // Locals that children use freely, or that an inlined comprehension keeps in a cell, become
+  // cells.
   if (s->is_function_like()) {
-    for (const std::string& name : child_free) {
-      auto it = s->symbols.find(name);
-      if (it != s->symbols.end() && it->second.scope == NameScope::Local) {
-        it->second.scope = NameScope::Cell;
-      }
+    for (auto& [name, sym] : s->symbols) {
+      if (sym.scope != NameScope::Local) continue;
+      if (!child_free.count(name) && !inlined_cells.count(name)) continue;
+      sym.scope = NameScope::Cell;
+      if (!child_free.count(name)) sym.flags |= kDefCompCell;
     }
   }
   std::unordered_set<std::string> still_free;

@@ -6,8 +6,10 @@
 // the implicit __class__ / __classdict__ cells of class bodies. Errors are SyntaxErrors with
 // CPython's messages. One compilation owns the table.
 //
-// Not yet: PEP 709 inlining (comprehensions get their own scope, like generator expressions),
-// PEP 695 type-parameter scopes and PEP 649 annotation scopes (annotations are not analysed
+// PEP 709: list/set/dict comprehensions keep their own Scope (codegen needs their bindings)
+// but are marked `comp_inlined`; analysis splices their names into the enclosing scope exactly
+// as CPython's inline_comprehension does, and codegen emits them inline.
+// Not yet: PEP 695 type-parameter scopes and PEP 649 annotation scopes (annotations are not analysed
 // as a separate scope; codegen does not evaluate them lazily).
 #pragma once
 
@@ -35,7 +37,9 @@ enum SymbolFlag : uint32_t {
   kDefFreeClass = 1 << 5,  // free in a class body (from a method)
   kDefImport = 1 << 6,     // bound by import
   kDefCompIter = 1 << 7,   // comprehension iteration variable
+  kDefCompCell = 1 << 8,   // a cell only because an inlined comprehension needs it
 };
+inline constexpr uint32_t kDefBound = kDefLocal | kDefParam | kDefImport;
 
 // Where a name lives once analysis is done.
 enum class NameScope : uint8_t { Local, GlobalExplicit, GlobalImplicit, Free, Cell };
@@ -64,6 +68,7 @@ struct Scope {
   bool has_free_children = false;
   bool returns_value = false;
   bool in_class_method = false;        // a function directly inside a class body
+  bool comp_inlined = false;           // PEP 709: a list/set/dict comprehension emitted inline
 
   const Symbol* lookup(std::string_view name) const {
     auto it = symbols.find(std::string(name));
