@@ -2,10 +2,14 @@
 // slots and the bytes iterator (helper T). Methods are in bytes_methods.cpp.
 //
 // Layout: a VarObject (ob_size = number of bytes) with the cached hash and the bytes inline,
-// followed by a NUL. Immutable after creation; the hash cache is a relaxed atomic that every
+// followed by a NUL. An instance takes basicsize + ob_size bytes rounded up to 8 (basicsize
+// counts the NUL), as in CPython: a heap subclass keeps its __dict__ pointer in the last 8 bytes
+// of that size (objects/abstract.cpp instance_dict_slot). Immutable after creation; the hash cache is a relaxed atomic that every
 // thread fills with the same value, so no locks are needed. The empty bytes and the 256
 // single-byte objects are immortal singletons (as in CPython).
 #include "objects/bytes.h"
+#include "objects/bytes_like.h"
+#include "objects/bytes_ops.h"
 
 #include <algorithm>
 #include <cstring>
@@ -41,6 +45,7 @@ static_assert(sizeof(BytesObject) == BytesObject::kDataOffset);
 
 // Defined in bytes_methods.cpp.
 extern const MethodDef kBytesMethods[];
+Result<Ref<Object>> bytes_remainder(Object* a, Object* b);
 
 namespace {
 
@@ -52,7 +57,7 @@ std::atomic<Object*> g_single_bytes[256];
 
 Result<Ref<Object>> alloc_bytes(Type* type, int64_t n) {
   if (n < 0 || n > INT64_MAX / 2) return raise_no_memory();
-  size_t size = std::max<size_t>(size_t(type->basicsize), BytesObject::kDataOffset) + size_t(n) + 1;
+  size_t size = (size_t(type->basicsize) + size_t(n) + 7) & ~size_t{7};
   Ref<BytesObject> b = TRY(new_object<BytesObject>(type, size));  // zero-filled: NUL-terminated
   b->ob_size.store(n, std::memory_order_relaxed);
   b->hash.store(-1, std::memory_order_relaxed);
@@ -112,8 +117,9 @@ int64_t bytes_hash(Object* b) {
   return h;
 }
 
-Result<Ref<Object>> bytes_repr(Object* b) {
-  std::string_view v = bytes_view(b);
+Result<Ref<Object>> bytes_repr(Object* b) { return str_from_ascii(bytes_repr_text(bytes_view(b))); }
+
+std::string bytes_repr_text(std::string_view v) {
   bool has_single = v.find('\'') != std::string_view::npos;
   bool has_double = v.find('"') != std::string_view::npos;
   char quote = (has_single && !has_double) ? '"' : '\'';
@@ -129,7 +135,35 @@ Result<Ref<Object>> bytes_repr(Object* b) {
     else out += char(c);
   }
   out += quote;
-  return str_from_ascii(out);
+  return out;
+}
+
+Result<bool> append_iterable_of_ints(std::string& out, Object* x, const char* range_message) {
+  auto append = [&](Object* item) -> Status {
+    if (!is_int(item) && !item->ob_type->number.index)
+      return raise(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name_of(item));
+    int64_t v = TRY(index_as_i64(item, exc::ValueError));
+    if (v < 0 || v > 255) return raise(exc::ValueError, "{}", range_message);
+    out.push_back(char(v));
+    return ok();
+  };
+  if (is_tuple(x)) {  // immutable: no iterator needed
+    for (int64_t i = 0; i < tuple_size(x); ++i) TRY(append(tuple_item(x, i)));
+    return true;
+  }
+  Result<Ref<Object>> it = get_iter(x);
+  if (!it) {
+    if (!error_matches(exc::TypeError)) return Error{};
+    clear_error();
+    return false;
+  }
+  for (;;) {
+    Next n = iter_next(it.value().get());
+    if (n.is_error()) return Error{};
+    if (n.is_done()) return true;
+    Ref<Object> item = n.release_value();
+    TRY(append(item.get()));
+  }
 }
 
 Result<Ref<Object>> bytes_from_object(Object* x) {
@@ -137,6 +171,7 @@ Result<Ref<Object>> bytes_from_object(Object* x) {
     if (x->ob_type == &BytesType) return Ref<Object>::borrow(x);
     return bytes_from(bytes_view(x));
   }
+  if (is_bytearray(x)) return bytes_from(ByteView::of(x).view());
   if (is_str(x)) return raise(exc::TypeError, "string argument without an encoding");
   if (is_int(x) || (x->ob_type->number.index && !is_float(x))) {
     int64_t n = TRY(index_as_i64(x, exc::OverflowError));
@@ -145,24 +180,9 @@ Result<Ref<Object>> bytes_from_object(Object* x) {
     if (n) std::memset(bytes_mutable_data(b.get()), 0, size_t(n));
     return b;
   }
-  Result<Ref<Object>> it = get_iter(x);
-  if (!it) {
-    if (!error_matches(exc::TypeError)) return Error{};
-    clear_error();
-    return raise(exc::TypeError, "cannot convert '{}' object to bytes", type_name_of(x));
-  }
   std::string buf;
-  for (;;) {
-    Next n = iter_next(it.value().get());
-    if (n.is_error()) return Error{};
-    if (n.is_done()) break;
-    Ref<Object> item = n.release_value();
-    if (!is_int(item.get()) && !item->ob_type->number.index)
-      return raise(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name_of(item.get()));
-    int64_t v = TRY(index_as_i64(item.get(), exc::ValueError));
-    if (v < 0 || v > 255) return raise(exc::ValueError, "bytes must be in range(0, 256)");
-    buf.push_back(char(v));
-  }
+  if (!TRY(append_iterable_of_ints(buf, x, "bytes must be in range(0, 256)")))
+    return raise(exc::TypeError, "cannot convert '{}' object to bytes", type_name_of(x));
   return bytes_from(buf);
 }
 
@@ -229,9 +249,10 @@ Result<int64_t> bytes_len(Object* self) { return bytes_size(self); }
 
 Result<Ref<Object>> bytes_concat(Object* a, Object* b) {
   if (!is_bytes(a)) return new_ref(not_implemented());
-  if (!is_bytes(b))
+  if (!is_bytes_like(b))
     return raise(exc::TypeError, "can't concat {} to bytes", type_name_of(b));
-  std::string_view x = bytes_view(a), y = bytes_view(b);
+  ByteView other = ByteView::of(b);
+  std::string_view x = bytes_view(a), y = other.view();
   if (y.empty() && a->ob_type == &BytesType) return Ref<Object>::borrow(a);
   Ref<Object> r = TRY(bytes_new_uninitialized(int64_t(x.size() + y.size())));
   if (x.size() + y.size() == 0) return r;
@@ -277,7 +298,7 @@ Result<Ref<Object>> bytes_subscript(Object* self, Object* key) {
 }
 
 Result<bool> bytes_contains(Object* self, Object* item) {
-  if (is_bytes(item)) return bytes_view(self).find(bytes_view(item)) != std::string_view::npos;
+  if (is_bytes_like(item)) return bytes_view(self).find(ByteView::of(item).view()) != std::string_view::npos;
   if (!is_int(item) && !item->ob_type->number.index)
     return raise(exc::TypeError, "a bytes-like object is required, not '{}'", type_name_of(item));
   int64_t v = TRY(index_as_i64(item, exc::ValueError));
@@ -338,6 +359,7 @@ Status fill_bytes_types() {
   t.richcompare = bytes_richcompare;
   t.iter = bytes_iter;
   t.new_ = bytes_new;
+  t.number.remainder = bytes_remainder;
   t.sequence.length = bytes_len;
   t.sequence.concat = bytes_concat;
   t.sequence.repeat = bytes_repeat;
@@ -362,9 +384,12 @@ Status ready_bytes_types() {
   return type_ready(&BytesIteratorType);
 }
 
+Status add_bytes_static_methods() { return bytes_ops::add_maketrans(&BytesType); }
+
 }  // namespace
 
 WEFT_REGISTER_TYPE_INIT(kPhaseFill, fill_bytes_types);
 WEFT_REGISTER_TYPE_INIT(kPhaseReady, ready_bytes_types);
+WEFT_REGISTER_TYPE_INIT(kPhaseObjects, add_bytes_static_methods);
 
 }  // namespace weft

@@ -1,5 +1,6 @@
 // stdlib/builtins/types.cpp — the built-in types defined outside objects/'s core headers that the
 // builtins module exposes by their short names (see builtins.h).
+#include "objects/bytearray.h"
 #include "objects/iterators.h"
 #include "objects/complex.h"
 #include "objects/range.h"
@@ -11,7 +12,7 @@ namespace weft::builtins {
 std::initializer_list<Type*> extra_builtin_types() {
   static const std::initializer_list<Type*> types = {
       &RangeType, &EnumerateType, &ZipType, &MapType, &FilterType, &ReversedType, &SuperType,
-      &ComplexType,
+      &ComplexType, &ByteArrayType,
   };
   return types;
 }
