@@ -15,31 +15,18 @@ Result<bool> subscript_index(Object* key, int64_t* out) {
   return true;
 }
 
+Error rewrap_unhashable(Object* key, const char* what) {
+  Ref<Object> error = take_exception();
+  if (!error || type_of(error.get()) != exc::TypeError) {
+    if (error) set_exception(std::move(error));
+    return Error{};
+  }
+  return raise(exc::TypeError, "cannot use '{}' as a {} ({})", type_name_of(key), what,
+               error.get());
+}
+
 bool is_plain_key(const Object* o) {
   return is_str_exact(o) || is_int_exact(o) || is_float_exact(o) || is_bool(o) || is_none(o);
 }
-
-}  // namespace weft::containers
-
-namespace weft::containers {
-
-namespace {
-// The innermost active guard of this thread. A repr does not switch fibers midway through a
-// guard's lifetime in practice; if it did, the chain would still be per OS thread and only the
-// "[...]" detection (not memory safety) could be affected.
-thread_local ReprRecursionGuard* repr_chain = nullptr;
-}  // namespace
-
-ReprRecursionGuard::ReprRecursionGuard(Object* o) : obj_(o), prev_(repr_chain), recursive_(false) {
-  for (ReprRecursionGuard* g = prev_; g; g = g->prev_) {
-    if (g->obj_ == o) {
-      recursive_ = true;
-      break;
-    }
-  }
-  repr_chain = this;
-}
-
-ReprRecursionGuard::~ReprRecursionGuard() { repr_chain = prev_; }
 
 }  // namespace weft::containers

@@ -1,5 +1,5 @@
-// objects/container_common.h — helpers shared by the container and iterator types (helper C's
-// files: tuple, list, dict, set, range, slice, iterators).
+// objects/container_common.h — helpers shared by the container and iterator types (tuple, list,
+// dict, set, range, slice, iterators). Internal to those files.
 //
 // 1. The try-incref family of DESIGN §5 / CPython's pycore_object.h, used by the lock-free read
 //    paths of list and dict: a reader loads an item pointer without the container's lock, then
@@ -7,11 +7,12 @@
 //    still holds it. Memory safety of the load itself comes from QSBR (the object's memory is not
 //    reused for something else before every thread passes a quiescent state).
 // 2. The xxHash combination of item hashes (tuple, slice).
+// 3. ObjectBuffer (a growable array of owned references in raw memory), index helpers and the
+//    "plain key" test dict and set use to decide what may be compared under their lock.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
-#include <string_view>
 
 #include "gc/alloc.h"
 #include "objects/errors.h"
@@ -179,6 +180,11 @@ Result<bool> subscript_index(Object* key, int64_t* out);
 // bool, None): dict and set compare them while holding their lock.
 bool is_plain_key(const Object* o);
 
+// CPython 3.14 re-raises a plain TypeError from hashing a dict key or set element as
+// "cannot use 'list' as a dict key (unhashable type: 'list')"; `what` is "dict key" or
+// "set element". Other exceptions (TypeError subclasses included) pass through unchanged.
+Error rewrap_unhashable(Object* key, const char* what);
+
 // Normalises a possibly negative index against `size`; false if out of range.
 inline bool normalize_index(int64_t* i, int64_t size) {
   if (*i < 0) *i += size;
@@ -194,27 +200,5 @@ inline int64_t clamp_search_bound(int64_t v, int64_t size) {
   }
   return v > size ? size : v;
 }
-
-}  // namespace weft::containers
-
-namespace weft::containers {
-
-// Py_ReprEnter/Py_ReprLeave for the containers: a per-thread chain of the objects whose repr is
-// being computed, so `l = [1]; l.append(l)` prints "[1, [...]]" instead of recursing. The nodes
-// live on the C stack (no allocation); the chain is short (the nesting depth of reprs).
-class ReprRecursionGuard {
- public:
-  explicit ReprRecursionGuard(Object* o);
-  ~ReprRecursionGuard();
-  ReprRecursionGuard(const ReprRecursionGuard&) = delete;
-  ReprRecursionGuard& operator=(const ReprRecursionGuard&) = delete;
-  // True if `o` was already being repr'd further up this thread's stack (print "...").
-  bool recursive() const { return recursive_; }
-
- private:
-  Object* obj_;
-  ReprRecursionGuard* prev_;
-  bool recursive_;
-};
 
 }  // namespace weft::containers

@@ -319,7 +319,9 @@ void delete_entry_locked(Object* d, int64_t slot, int64_t ix, Ref<Object>* key,
 
 Result<int64_t> key_hash(Object* key) {
   if (is_str_exact(key)) return str_hash(key);
-  return object_hash(key);
+  Result<int64_t> hash = object_hash(key);
+  if (hash.is_error()) return containers::rewrap_unhashable(key, "dict key");
+  return hash;
 }
 
 Result<bool> lookup(Object* d, Object* key, int64_t hash, Ref<Object>* out) {
@@ -487,6 +489,7 @@ Status dict_del_item(Object* d, Object* key) {
 }
 
 Result<bool> dict_pop(Object* d, Object* key, Ref<Object>* out) {
+  if (dict_size(d) == 0) return false;  // like CPython: no hashing, so no TypeError, when empty
   int64_t hash = TRY(key_hash(key));
   return remove(d, key, hash, out);
 }

@@ -6,6 +6,9 @@
 // re-check), falling back to the lock (DESIGN §5). Old key tables are freed through QSBR.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
+
 #include "objects/type.h"
 
 namespace weft {
@@ -40,5 +43,26 @@ void dict_clear(Object* d);
 // critical section. `pos` starts at 0; returns false at the end. Borrowed key/value; the caller
 // must not mutate the dict during the walk.
 bool dict_next_locked(Object* d, int64_t* pos, Object** key, Object** value);
+
+// --- inline-cache support for the VM's specialised instructions (vm/specialize.h) --------------
+// Implemented in objects/dict_vm.cpp. An entry index ("hint") is validated by key identity, so a
+// stale hint can only miss, never return another key's value.
+//
+// The entry index of `key` (compared by identity, then as str) in `d`, or -1. Takes the lock.
+int64_t dict_entry_index(Object* d, Object* key);
+// The value slot of entry `ix` when that entry currently holds exactly `key`, else nullptr.
+// Lock-free: only valid when the caller may read `d` without its lock (dict_lock_free_readable),
+// and the slot may be emptied concurrently (load it with acquire; take a reference with
+// containers::try_incref_compare unless the value is immortal or deferred).
+std::atomic<Object*>* dict_hint_value_slot(Object* d, int64_t ix, Object* key);
+// True when lock-free reads of `d` are safe for this thread (owned by it, or marked shared so
+// replaced tables are freed through QSBR).
+bool dict_lock_free_readable(Object* d);
+// Replaces the value of entry `ix` if it holds exactly `key` (under the dict's critical
+// section); the old value is released after. False (nothing changed) when the hint misses.
+bool dict_hint_replace(Object* d, int64_t ix, Object* key, Object* value);
+// The insertion counter of `d` (bumped whenever an entry is added or removed, not on a value
+// replacement); acquire load.
+uint64_t dict_version(Object* d);
 
 }  // namespace weft

@@ -10,6 +10,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/container_common.h"
+#include "objects/repr_guard.h"
 #include "objects/dict.h"
 #include "objects/dict_internal.h"
 #include "objects/dict_views.h"
@@ -101,8 +102,8 @@ void dict_traverse(Object* self, VisitFn visit, void* arg) {
 
 Result<Ref<Object>> dict_repr(Object* self) {
   if (dict_size(self) == 0) return str_from_ascii("{}");
-  containers::ReprRecursionGuard guard(self);
-  if (guard.recursive()) return str_from_ascii("{...}");
+  ReprGuard guard(self);
+  if (guard.is_recursive()) return str_from_ascii("{...}");
   StrBuilder out;
   out.append_ascii("{");
   int64_t pos = 0;

@@ -9,6 +9,7 @@
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/container_common.h"
+#include "objects/repr_guard.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -50,10 +51,10 @@ Result<Ref<Object>> view_reversed(Object* self, Object* const*, size_t, Object*)
 
 // "dict_keys([1, 2])": the type name around the list of the view's items.
 Result<Ref<Object>> view_repr(Object* self) {
-  containers::ReprRecursionGuard guard(self);
+  ReprGuard guard(self);
   StrBuilder out;
   out.append_ascii(type_name_of(self));
-  if (guard.recursive()) {
+  if (guard.is_recursive()) {
     out.append_ascii("(...)");
     return out.finish();
   }
@@ -113,16 +114,15 @@ Result<Ref<Object>> view_richcompare(Object* a, Object* b, CompareOp op) {
   return new_bool(r);
 }
 
-// The set operators: the left operand (or, when it is not a view, the right one for the
-// commutative operators) becomes a set and the operation applies to it in place.
-enum class SetOp { And, Or, Sub, Xor };
+// | - ^: the left operand (or, when it is not a view, the right one for the commutative
+// operators) becomes a set and the operation applies to it in place, as in CPython.
+enum class SetOp { Or, Sub, Xor };
 
 Result<Ref<Object>> view_set_op(Object* a, Object* b, SetOp op) {
   if (op != SetOp::Sub && !is_set_like_view(a)) std::swap(a, b);
   Ref<Object> result = TRY(set_new(a));
   const char* method = nullptr;
   switch (op) {
-    case SetOp::And: method = "intersection_update"; break;
     case SetOp::Or: method = "update"; break;
     case SetOp::Sub: method = "difference_update"; break;
     case SetOp::Xor: method = "symmetric_difference_update"; break;
@@ -132,7 +132,26 @@ Result<Ref<Object>> view_set_op(Object* a, Object* b, SetOp op) {
   return result;
 }
 
-Result<Ref<Object>> view_and(Object* a, Object* b) { return view_set_op(a, b, SetOp::And); }
+// view & other, as CPython's _PyDictView_Intersect: walk `other` and keep what the view
+// contains (so an unhashable item reports "cannot use 'X' as a dict key").
+Result<Ref<Object>> view_and(Object* a, Object* b) {
+  if (!is_set_like_view(a)) std::swap(a, b);
+  int64_t na = TRY(object_length(a));
+  if (is_instance_exact(b, &SetType) && na <= set_size(b)) {
+    Object* args[1] = {a};
+    return call_method(b, "intersection", args, 1);
+  }
+  if (is_set_like_view(b) && TRY(object_length(b)) > na) std::swap(a, b);
+  Ref<Object> result = TRY(set_new(nullptr));
+  Ref<Object> it = TRY(get_iter(b));
+  for (;;) {
+    Next next = iter_next(it.get());
+    if (next.is_error()) return Error{};
+    if (next.is_done()) return result;
+    Ref<Object> item = next.release_value();
+    if (TRY(view_contains_any(a, item.get()))) TRY(set_add(result.get(), item.get()));
+  }
+}
 Result<Ref<Object>> view_or(Object* a, Object* b) { return view_set_op(a, b, SetOp::Or); }
 Result<Ref<Object>> view_sub(Object* a, Object* b) { return view_set_op(a, b, SetOp::Sub); }
 Result<Ref<Object>> view_xor(Object* a, Object* b) { return view_set_op(a, b, SetOp::Xor); }

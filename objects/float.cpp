@@ -64,7 +64,11 @@ void shortest_digits(double v, std::string* digits, int* decpt) {
   for (; p < end && *p != 'e'; ++p) {
     if (*p != '.') digits->push_back(*p);
   }
-  int exponent = std::atoi(p + 1);
+  // to_chars does not NUL-terminate: parse the exponent within [p + 1, end) only.
+  int exponent = 0;
+  const char* e = p + 1;
+  if (e < end && *e == '+') ++e;
+  std::from_chars(e, end, exponent);
   while (digits->size() > 1 && digits->back() == '0') digits->pop_back();
   *decpt = exponent + 1;
   if (*digits == "0") *decpt = 1;

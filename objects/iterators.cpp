@@ -480,13 +480,14 @@ Status fill_iterator_types() {
        sizeof(EnumerateObject), kPublic, enumerate_dealloc, enumerate_traverse, enumerate_next,
        enumerate_vnew);
   fill(ZipType, "zip",
-       "zip(*iterables, strict=False)\n--\n\n"
        "The zip object yields n-length tuples, where n is the number of iterables\n"
        "passed as positional arguments to zip().  The i-th element in every tuple\n"
        "comes from the i-th iterable argument to zip().  This continues until the\n"
        "shortest argument is exhausted.\n\n"
        "If strict is true and one of the arguments is exhausted before the others,\n"
-       "raise a ValueError.",
+       "raise a ValueError.\n\n"
+       "   >>> list(zip('abcdefg', range(3), range(4)))\n"
+       "   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]",
        sizeof(MultiIterObject), kPublic, multi_dealloc, multi_traverse, zip_next, zip_vnew);
   fill(MapType, "map",
        "Make an iterator that computes the function using arguments from\n"

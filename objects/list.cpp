@@ -318,9 +318,9 @@ Status list_append(Object* l, Object* item) {
 }
 
 Status list_extend(Object* l, Object* iterable) {
-  if (is_list(iterable) || is_tuple(iterable)) {
+  if (is_list_exact(iterable) || is_tuple_exact(iterable) || iterable == l) {
     // A snapshot first: `l.extend(l)` and lists mutated concurrently stay consistent.
-    Ref<Object> items = is_tuple(iterable) ? new_ref(iterable) : TRY(list_snapshot(iterable));
+    Ref<Object> items = is_tuple_exact(iterable) ? new_ref(iterable) : TRY(list_snapshot(iterable));
     int64_t n = tuple_size(items.get());
     if (n == 0) return ok();
     sync::CriticalSection cs{l->ob_mutex};

@@ -11,6 +11,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/container_common.h"
+#include "objects/repr_guard.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/list_internal.h"
@@ -51,8 +52,8 @@ void list_traverse(Object* self, VisitFn visit, void* arg) {
 
 Result<Ref<Object>> list_repr(Object* self) {
   if (list_size(self) == 0) return str_from_ascii("[]");
-  containers::ReprRecursionGuard guard(self);
-  if (guard.recursive()) return str_from_ascii("[...]");
+  ReprGuard guard(self);
+  if (guard.is_recursive()) return str_from_ascii("[...]");
   StrBuilder out;
   out.append_ascii("[");
   for (int64_t i = 0;; ++i) {
@@ -95,23 +96,25 @@ Result<Ref<Object>> list_subscript(Object* self, Object* key) {
                type_name_of(key));
 }
 
+// The items of the right-hand side of a slice assignment, as a tuple snapshot (CPython's
+// PySequence_Fast with its "must assign iterable to extended slice" message for non-iterables).
+Result<Ref<Object>> assigned_items(Object* self, Object* value) {
+  if (value == self) return list_snapshot(value);
+  if (is_tuple_exact(value) || is_list_exact(value)) return tuple_from_iterable(value);
+  Result<Ref<Object>> it = get_iter(value);
+  if (it.is_error()) {
+    if (!error_matches(exc::TypeError)) return Error{};
+    clear_error();
+    return raise(exc::TypeError, "must assign iterable to extended slice");
+  }
+  return tuple_from_iterable(it.value().get());
+}
+
 // del l[a:b:c] and l[a:b:c] = seq with step != 1.
 Status assign_extended_slice(Object* self, int64_t start, int64_t stop, int64_t step,
                              Object* value) {
   Ref<Object> items;
-  if (value) {
-    if (!is_list(value) && !is_tuple(value)) {
-      Result<Ref<Object>> it = get_iter(value);
-      if (it.is_error()) {
-        if (error_matches(exc::TypeError)) {
-          clear_error();
-          return raise(exc::TypeError, "must assign iterable to extended slice");
-        }
-        return Error{};
-      }
-    }
-    items = TRY(tuple_from_iterable(value));
-  }
+  if (value) items = TRY(assigned_items(self, value));
   // Rebuild the whole list from a snapshot: simple, and the result is published atomically.
   Ref<Object> snapshot = TRY(list_snapshot(self));
   int64_t size = tuple_size(snapshot.get());
@@ -165,20 +168,7 @@ Status list_ass_subscript(Object* self, Object* key, Object* value) {
   if (step != 1) return assign_extended_slice(self, start, stop, step, value);
   slice_adjust_indices(list_size(self), &start, &stop, step);
   if (!value) return list_detail::assign_slice(self, start, stop, nullptr, 0);
-  Ref<Object> items;
-  if (is_list(value) || is_tuple(value)) {
-    items = TRY(tuple_from_iterable(value));  // a snapshot; handles a[:] = a
-  } else {
-    Result<Ref<Object>> t = tuple_from_iterable(value);
-    if (t.is_error()) {
-      if (error_matches(exc::TypeError)) {
-        clear_error();
-        return raise(exc::TypeError, "must assign iterable to extended slice");
-      }
-      return Error{};
-    }
-    items = t.release_value();
-  }
+  Ref<Object> items = TRY(assigned_items(self, value));
   return list_detail::assign_slice(self, start, stop, tuple_items(items.get()),
                                    tuple_size(items.get()));
 }

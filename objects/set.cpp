@@ -236,7 +236,14 @@ Status snapshot(Object* s, Snapshot* out) {
   return ok();
 }
 
-Status snapshot_iterable(Object* iterable, Snapshot* out) {
+Result<int64_t> element_hash(Object* key) {
+  if (is_str_exact(key)) return str_hash(key);
+  Result<int64_t> hash = object_hash(key);
+  if (hash.is_error()) return containers::rewrap_unhashable(key, "set element");
+  return hash;
+}
+
+Status snapshot_iterable(Object* iterable, Snapshot* out, bool plain_unhashable) {
   if (is_anyset(iterable)) return snapshot(iterable, out);
   Ref<Object> it = TRY(get_iter(iterable));
   int64_t capacity = 0;
@@ -245,8 +252,7 @@ Status snapshot_iterable(Object* iterable, Snapshot* out) {
     if (next.is_error()) return Error{};
     if (next.is_done()) break;
     Ref<Object> key = next.release_value();
-    int64_t hash = TRY(is_str_exact(key.get()) ? Result<int64_t>(str_hash(key.get()))
-                                               : object_hash(key.get()));
+    int64_t hash = TRY(plain_unhashable ? object_hash(key.get()) : element_hash(key.get()));
     if (out->keys.size() == capacity) {
       capacity = capacity < 8 ? 8 : capacity * 2;
       TRY(out->keys.reserve(capacity));

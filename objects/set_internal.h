@@ -45,7 +45,11 @@ struct Snapshot {
 };
 Status snapshot(Object* s, Snapshot* out);
 // Snapshot of any iterable (a set's keys with their hashes, or the hashed items of an iterable).
-Status snapshot_iterable(Object* iterable, Snapshot* out);
+// An unhashable item raises "cannot use 'X' as a set element (...)", or CPython's plain
+// "unhashable type: 'X'" when `plain_unhashable` (intersection's message).
+Status snapshot_iterable(Object* iterable, Snapshot* out, bool plain_unhashable = false);
+// The hash of a set element, with the set-element TypeError of snapshot_iterable.
+Result<int64_t> element_hash(Object* key);
 
 // The next live key at or after *pos (new reference) under the lock; false at the end.
 bool next_key(Object* s, int64_t* pos, Ref<Object>* key);

@@ -12,6 +12,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/container_common.h"
+#include "objects/repr_guard.h"
 #include "objects/dict.h"
 #include "objects/int.h"
 #include "objects/set.h"
@@ -31,20 +32,16 @@ using namespace set_detail;
 
 namespace {
 
-Result<int64_t> hash_key(Object* key) {
-  if (is_str_exact(key)) return str_hash(key);
-  return object_hash(key);
-}
-
 // The hash of a key for membership tests: an unhashable set is looked up as a frozenset, as
 // CPython's set_contains does. *alt receives the frozenset when that happened.
 Result<int64_t> lookup_hash(Object* key, Ref<Object>* alt) {
-  Result<int64_t> h = hash_key(key);
+  if (!is_set(key)) return element_hash(key);
+  Result<int64_t> h = object_hash(key);
   if (!h.is_error()) return h;
-  if (!is_set(key) || !error_matches(exc::TypeError)) return Error{};
+  if (!error_matches(exc::TypeError)) return Error{};
   clear_error();
   *alt = TRY(frozenset_new(key));
-  return hash_key(alt->get());
+  return element_hash(alt->get());
 }
 
 Type* base_type_of(Object* s) { return is_frozenset(s) ? &FrozenSetType : &SetType; }
@@ -93,7 +90,7 @@ Result<Ref<Object>> intersection2(Object* s, Object* other) {
     walk = s;
   }
   Snapshot snap;
-  TRY(snapshot_iterable(walk, &snap));
+  TRY(snapshot_iterable(walk, &snap, /*plain_unhashable=*/true));
   for (int64_t i = 0; i < snap.size(); ++i)
     if (TRY(contains(probe_in, snap.keys[i], snap.hashes[i])))
       TRY(add(result.get(), snap.keys[i], snap.hashes[i]));
@@ -148,10 +145,9 @@ Status symmetric_difference_update_internal(Object* s, Object* other) {
 }
 
 Result<bool> is_subset(Object* s, Object* other) {
-  Ref<Object> tmp;
-  if (!is_anyset(other)) {
-    tmp = TRY(set_new(other));
-    other = tmp.get();
+  if (!is_anyset(other)) {  // as CPython: s <= other  <=>  len(s & other) == len(s)
+    Ref<Object> common = TRY(intersection2(s, other));
+    return set_size(common.get()) == set_size(s);
   }
   if (set_size(s) > set_size(other)) return false;
   Snapshot snap;
@@ -212,8 +208,8 @@ Result<Ref<Object>> set_repr(Object* self) {
     out.append_ascii("()");
     return out.finish();
   }
-  containers::ReprRecursionGuard guard(self);
-  if (guard.recursive()) {
+  ReprGuard guard(self);
+  if (guard.is_recursive()) {
     out.append_ascii(tname);
     out.append_ascii("(...)");
     return out.finish();
@@ -602,7 +598,7 @@ Result<Ref<Object>> frozenset_new(Object* iterable) {
 }
 
 Status set_add(Object* s, Object* key) {
-  int64_t hash = TRY(hash_key(key));
+  int64_t hash = TRY(element_hash(key));
   TRY(add(s, key, hash));
   return ok();
 }

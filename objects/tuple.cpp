@@ -351,7 +351,7 @@ Result<Ref<Object>> tuple_pack(std::initializer_list<Object*> items) {
 
 Result<Ref<Object>> tuple_from_iterable(Object* iterable) {
   if (is_tuple_exact(iterable)) return new_ref(iterable);
-  if (is_list(iterable)) return list_as_tuple(iterable);
+  if (is_list_exact(iterable)) return list_as_tuple(iterable);
   Ref<Object> it = TRY(get_iter(iterable));
   ObjectBuffer items;
   int64_t hint = TRY(length_hint(iterable, 0));

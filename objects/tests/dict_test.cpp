@@ -29,7 +29,9 @@ TEST_F(RuntimeTest, DictSetGetDelete) {
   EXPECT_EQ(repr_of(d.get()), "{2: 'two'}");
   Ref<Object> list = MUST(list_new(0));
   EXPECT_TRUE(dict_set_item(d.get(), list.get(), none()).is_error());
-  EXPECT_TRUE(take_error(exc::TypeError, "unhashable type: 'list'"));
+  EXPECT_TRUE(take_error(exc::TypeError, "cannot use 'list' as a dict key (unhashable type: 'list')"));
+  Ref<Object> empty = MUST(dict_new());
+  EXPECT_FALSE(MUST(dict_pop(empty.get(), list.get(), nullptr)));  // empty: no hashing at all
 }
 
 TEST_F(RuntimeTest, DictKeepsInsertionOrderAcrossResizesAndDeletes) {

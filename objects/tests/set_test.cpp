@@ -51,6 +51,9 @@ TEST_F(RuntimeTest, FrozensetHashMatchesCPython) {
   EXPECT_EQ(repr_of(MUST(frozenset_new(l.get())).get()), "frozenset({1, 2})");
   EXPECT_TRUE(object_hash(MUST(set_new(nullptr)).get()).is_error());
   EXPECT_TRUE(take_error(exc::TypeError, "unhashable type: 'set'"));
+  Ref<Object> s = MUST(set_new(nullptr));
+  EXPECT_TRUE(set_add(s.get(), l.get()).is_error());
+  EXPECT_TRUE(take_error(exc::TypeError, "cannot use 'list' as a set element (unhashable type: 'list')"));
 }
 
 TEST_F(RuntimeTest, SetAlgebra) {
