@@ -134,12 +134,19 @@ Result<Ref<Object>> names_of_kind(const CodeObject* c, uint8_t mask, uint8_t exc
 
 // --- slots ---------------------------------------------------------------------------------------
 
+}  // namespace
+
+void (*code_vm_data_release)(void* vm_data) = nullptr;
+
+namespace {
+
 void code_dealloc(Object* self) {
   CodeObject* c = as_code(self);
   for (Object* f : {c->code, c->consts, c->names, c->localsplusnames, c->localspluskinds,
                     c->filename, c->name, c->qualname, c->linetable, c->exceptiontable}) {
     xdecref(f);
   }
+  if (c->vm_data && code_vm_data_release) code_vm_data_release(c->vm_data);
   free_object(self);
 }
 

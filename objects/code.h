@@ -46,6 +46,10 @@ struct CodeObject : Object {
   void* vm_data;
 };
 
+// Releases a code object's `vm_data` when the code object dies; installed once at start-up by
+// the VM (vm/specialize.cpp), nullptr before that.
+extern void (*code_vm_data_release)(void* vm_data);
+
 inline bool is_code(const Object* o) { return o->ob_type == &CodeType; }
 
 // Everything the compiler provides to build a code object. Fields are borrowed; code_new takes

@@ -28,6 +28,7 @@
 
 #include "objects/abstract.h"
 #include "objects/cell.h"
+#include "objects/container_common.h"
 #include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -37,6 +38,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/method.h"
+#include "objects/module.h"
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
@@ -46,6 +48,7 @@
 #include "vm/eval_ops.h"
 #include "vm/frame_stack.h"
 #include "vm/run.h"
+#include "vm/specialize.h"
 #include "vm/stack_ref.h"
 
 namespace weft::vm {
@@ -109,6 +112,72 @@ inline Result<Ref<Object>> subscript(Object* container, Object* key) {
   return get_item(container, key);
 }
 
+
+// The value in a dict entry's slot as a stack value (vm/stack_ref.h), read lock-free: immortal and
+// deferred objects are pushed uncounted; anything else needs a successful try-incref (the entry
+// may be emptied and the value freed concurrently). nullptr: the caller takes the generic path.
+[[gnu::always_inline]] inline Object* load_slot_value(std::atomic<Object*>* slot) {
+  // acquire: pairs with the release stores of entry values in objects/dict*.cpp.
+  Object* v = slot->load(std::memory_order_acquire);
+  if (!v) return nullptr;
+  if (has_deferred_refcount(v) || is_immortal(v)) return v;
+  return containers::try_incref_compare(slot, v) ? v : nullptr;
+}
+
+// CALL_PY_EXACT_ARGS's frame push: `func` takes exactly `nargs` positional arguments
+// (function_takes_exact_args). The function and the arguments move into the frame. Returns
+// nullptr, changing nothing, when the fast path does not apply (recursion limit reached or the
+// chunk is full): push_function_frame handles those.
+inline Frame* push_exact_frame(core::ThreadState* ts, VmThreadData* vm, Object* func,
+                               Object** args, int nargs) {
+  if (ts->recursion_remaining <= 0) [[unlikely]] return nullptr;
+  FunctionObject* fo = static_cast<FunctionObject*>(func);
+  CodeObject* code = static_cast<CodeObject*>(fo->code);
+  FrameChunk* chunk = vm->chunk;
+  size_t bytes = frame_size(code);
+  if (static_cast<size_t>(chunk->limit - chunk->top) < bytes) [[unlikely]] return nullptr;
+  const CodeUnit* first = code_instructions_fast(code);
+  auto* f = reinterpret_cast<Frame*>(chunk->top);
+  chunk->top += bytes;
+  f->code = static_cast<CodeObject*>(stack_dup(code));
+  f->func = func;
+  f->globals = fo->globals;
+  f->builtins = fo->builtins;
+  f->locals = nullptr;
+  f->previous = vm->current_frame;
+  f->first_instr = first;
+  f->instr_ptr = first;
+  f->frame_obj = nullptr;
+  f->owner = FrameOwner::kThread;
+  f->is_entry = false;
+  f->return_offset = 0;
+  Object** locals = f->localsplus();
+  for (int i = 0; i < nargs; ++i) locals[i] = args[i];
+  for (int i = nargs, n = code->nlocalsplus; i < n; ++i) locals[i] = nullptr;
+  f->stack_pointer = f->stack_base();
+  vm->current_frame = f;
+  --ts->recursion_remaining;
+  return f;
+}
+
+// RETURN_VALUE's frame pop (leave_frame inlined for the common case: no frame object, no locals
+// mapping, the frame not first in its chunk).
+inline void pop_function_frame(core::ThreadState* ts, VmThreadData* vm, Frame* f) {
+  char* bottom = reinterpret_cast<char*>(f);
+  if (f->frame_obj || f->locals || bottom == reinterpret_cast<char*>(vm->chunk + 1)) [[unlikely]] {
+    leave_frame(ts, vm, f);
+    return;
+  }
+  vm->current_frame = f->previous;
+  ++ts->recursion_remaining;
+  Object** slots = f->localsplus();
+  for (int i = 0, n = f->code->nlocalsplus; i < n; ++i) stack_xclose(slots[i]);
+  for (Object** p = f->stack_base(); p < f->stack_pointer; ++p) stack_xclose(*p);
+  if (f->func) stack_close(f->func);
+  stack_close(f->code);
+  vm->chunk->top = bottom;
+}
+
 }  // namespace
 
 Result<Ref<Object>> eval_frame(core::ThreadState* ts, Frame* entry) {
@@ -126,6 +195,10 @@ Result<Ref<Object>> eval_frame(core::ThreadState* ts, Frame* entry) {
 #define WEFT_OPCODE(name, number, family, caches, flags, pops, pushes) \
   kDispatchTable[number] = &&vm_target_##family;
 #include "vm/opcodes.def"
+      // Specialised instructions with a body of their own (the others run their family's).
+#define WEFT_SPECIALIZED_TARGET(op) kDispatchTable[op] = &&vm_target_##op;
+      WEFT_SPECIALIZED_BODIES(WEFT_SPECIALIZED_TARGET)
+#undef WEFT_SPECIALIZED_TARGET
       // pairs with the acquire load above: readers see the filled table
       dispatch_table_ready.store(true, std::memory_order_release);
     }
@@ -142,6 +215,9 @@ Result<Ref<Object>> eval_frame(core::ThreadState* ts, Frame* entry) {
   int opcode = 0;
   int oparg = 0;
   Object* call_kwnames = nullptr;  // CALL / CALL_KW hand their keyword names to call_common
+  // RERAISE points frame->instr_ptr back at the original raise (for tb_lasti), but the handler
+  // search must start from the RERAISE itself, or it would find the same handler again.
+  const CodeUnit* unwind_from = nullptr;
 
   // The C stack guard: every nested eval_frame (a C++ caller re-entering the loop) checks the
   // remaining machine stack.
@@ -159,7 +235,9 @@ Result<Ref<Object>> eval_frame(core::ThreadState* ts, Frame* entry) {
   vm->current_frame = frame;
   RELOAD_FRAME_STATE();
 
+#if !WEFT_USE_COMPUTED_GOTO
 vm_fetch_next:
+#endif
   VM_FETCH();
 #if !WEFT_USE_COMPUTED_GOTO
 vm_dispatch_opcode:
@@ -169,6 +247,7 @@ vm_dispatch_opcode:
 #endif
 
 #include "vm/eval_cases.inc"
+#include "vm/eval_cases_specialized.inc"
 
 #if !WEFT_USE_COMPUTED_GOTO
     default:
@@ -193,17 +272,18 @@ error:
 exception_unwind: {
   int handler, depth;
   bool push_lasti;
-  int offset = static_cast<int>(frame->instr_ptr - frame->first_instr);
+  int offset = static_cast<int>((unwind_from ? unwind_from : frame->instr_ptr) - frame->first_instr);
+  unwind_from = nullptr;
   if (exception_table_lookup(frame->code, offset, &handler, &depth, &push_lasti)) {
     Object** target = frame->stack_base() + depth;
     while (sp > target) stack_xclose(POP());
     if (push_lasti) {
-      Result<Ref<Object>> lasti = int_from_i64(offset);
+      // The lasti of the instruction that raised (RERAISE restored it into instr_ptr).
+      Result<Ref<Object>> lasti = int_from_i64(frame->instr_ptr - frame->first_instr);
       if (lasti.is_error()) goto exception_unwind_leave;  // MemoryError replaces the exception
       PUSH(stack_from(lasti.release_value()));
     }
-    Ref<Object> exc = take_exception();
-    PUSH(stack_from(std::move(exc)));
+    PUSH(stack_from(take_exception()));
     next_instr = frame->first_instr + handler;
     VM_DISPATCH();
   }

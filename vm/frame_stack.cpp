@@ -12,6 +12,7 @@
 #include "gc/alloc.h"
 #include "objects/abstract.h"
 #include "objects/errors.h"
+#include "vm/frame_object.h"
 #include "vm/stack_ref.h"
 
 namespace weft::vm {
@@ -100,15 +101,12 @@ Object* handled_exception(VmThreadData* vm) {
 }
 
 void frame_clear(Frame* f) {
+  // A frame object outlives the frame: it snapshots what it still needs while the slots live.
+  frame_object_detach(f);
   Object** slots = f->localsplus();
   for (int i = 0, n = f->code->nlocalsplus; i < n; ++i) stack_xclose(slots[i]);
   for (Object** p = f->stack_base(); p < f->stack_pointer; ++p) stack_xclose(*p);
   f->stack_pointer = f->stack_base();
-  if (f->frame_obj) {
-    // The frame object outlives the frame: detach it (vm/frame_object.cpp copies what it needs).
-    decref(f->frame_obj);
-    f->frame_obj = nullptr;
-  }
   if (f->locals) decref(f->locals);
   f->locals = nullptr;
   if (f->func) stack_close(f->func);

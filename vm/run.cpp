@@ -32,6 +32,7 @@
 #include "vm/eval_ops.h"
 #include "vm/frame_stack.h"
 #include "vm/interp_state.h"
+#include "vm/specialize.h"
 #include "vm/stack_ref.h"
 
 namespace weft::vm {
@@ -49,7 +50,7 @@ Frame* new_frame(core::ThreadState* ts, VmThreadData* vm, CodeObject* code) {
   f->builtins = nullptr;
   f->locals = nullptr;
   f->previous = vm->current_frame;
-  f->first_instr = reinterpret_cast<const CodeUnit*>(bytes_view(code->code).data());
+  f->first_instr = code_instructions_fast(code);  // the adaptive copy (vm/specialize.h)
   f->instr_ptr = f->first_instr;
   f->frame_obj = nullptr;
   f->owner = FrameOwner::kThread;

@@ -18,6 +18,7 @@
 //   stack_close(o)     a slot value is dropped (decref unless deferred/immortal)
 //   stack_from(ref)    an owned Ref becomes a slot value
 //   stack_to_ref(o)    a slot value becomes an owned Ref (the slot is consumed)
+// They are forced inline: the interpreter loop runs them on nearly every instruction.
 #pragma once
 
 #include "objects/function.h"
@@ -25,23 +26,23 @@
 
 namespace weft::vm {
 
-inline Object* stack_dup(Object* o) {
+[[gnu::always_inline]] inline Object* stack_dup(Object* o) {
   if (!has_deferred_refcount(o)) incref(o);
   return o;
 }
-inline void stack_close(Object* o) {
+[[gnu::always_inline]] inline void stack_close(Object* o) {
   if (!has_deferred_refcount(o)) decref(o);
 }
-inline void stack_xclose(Object* o) {
+[[gnu::always_inline]] inline void stack_xclose(Object* o) {
   if (o) stack_close(o);
 }
-inline Object* stack_from(Ref<Object>&& r) {
+[[gnu::always_inline]] inline Object* stack_from(Ref<Object>&& r) {
   Object* o = r.release();
   // The Ref's count is not wanted for a deferred object; the bias keeps it above zero.
   if (has_deferred_refcount(o)) [[unlikely]] decref(o);
   return o;
 }
-inline Ref<Object> stack_to_ref(Object* o) {
+[[gnu::always_inline]] inline Ref<Object> stack_to_ref(Object* o) {
   if (has_deferred_refcount(o)) [[unlikely]] return Ref<Object>::borrow(o);
   return Ref<Object>::steal(o);
 }
