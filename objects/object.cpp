@@ -14,6 +14,7 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "gc/refcount.h"
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/args.h"
@@ -44,7 +45,8 @@ void init_object_header(Object* o, Type* t) {
 
 void free_object(Object* o) {
   Type* t = o->ob_type;
-  gc::raw_free(o);
+  // Memory that other threads may still try-incref goes through QSBR (gc/README.md).
+  gc::free_object_memory(o);
   if (type_has_flag(t, kTypeHeap)) decref(reinterpret_cast<Object*>(t));
 }
 

@@ -143,4 +143,20 @@ void Mutex::unlock_slow(bool tsan_annotated) {
   }
 }
 
+bool Mutex::try_unlock_unannotated() {
+  uint8_t v = bits_.load(std::memory_order_relaxed);
+  for (;;) {
+    if (!(v & kLocked)) return false;
+    if (v & kHasParked) {
+      // The bucket lock serialises this with other unlockers; the callback stores the new state.
+      unpark_one(&bits_, UnparkDecision{&bits_});
+      return true;
+    }
+    // release: pairs with the acquire in lock()/try_lock()/lock_slow().
+    if (bits_.compare_exchange_weak(v, kUnlocked, std::memory_order_release,
+                                    std::memory_order_relaxed))
+      return true;
+  }
+}
+
 }  // namespace weft::sync

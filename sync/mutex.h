@@ -23,6 +23,7 @@
 #include <cstdint>
 
 #include "sync/annotations.h"
+#include "sync/clock.h"
 #include "sync/parking_lot.h"
 
 #if defined(WEFT_TSAN)
@@ -103,6 +104,19 @@ class WEFT_CAPABILITY("mutex") Mutex {
                                        std::memory_order_relaxed)) [[unlikely]]
       unlock_slow(tsan_annotated);
   }
+  // lock_timed() without the TSan annotations, for locks one thread may take and another
+  // release (Python's _thread.lock): TSan would report such a release as "unlock by a wrong
+  // thread". The acquire/release atomics still give TSan the happens-before edges.
+  bool lock_timed_unannotated(int64_t timeout_ns, ParkDetach detach = ParkDetach::kDetach)
+      WEFT_TRY_ACQUIRE(true) {
+    if (try_lock_unannotated()) return true;
+    if (timeout_ns == 0) return false;
+    return lock_slow(deadline_after(timeout_ns), detach, /*tsan_annotated=*/false);
+  }
+  // Unlocks if locked and returns true; returns false (changing nothing) if it was not locked.
+  // For locks whose release may legitimately be attempted on an unlocked lock (Python's
+  // _thread.lock raises RuntimeError then). Not TSan-annotated, like lock_timed_unannotated().
+  bool try_unlock_unannotated();
   bool is_locked() const { return bits_.load(std::memory_order_relaxed) & kLocked; }
 
   std::atomic<uint8_t>& raw_bits() { return bits_; }

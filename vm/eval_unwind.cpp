@@ -11,6 +11,10 @@
 // the loop's error path.
 #include <cstdio>
 
+#include "core/qsbr_sequence.h"
+#include "core/stop_the_world.h"
+#include "gc/qsbr.h"
+#include "gc/refcount.h"
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/errors.h"
@@ -20,6 +24,7 @@
 #include "objects/tuple.h"
 #include "vm/eval.h"
 #include "vm/eval_ops.h"
+#include "vm/frame_object.h"
 #include "vm/opcodes.h"
 #include "vm/stack_ref.h"
 
@@ -82,7 +87,12 @@ Status traceback_add_frame(Frame* f) {
   if (!exc) return ok();
   core::ThreadState* ts = core::current_thread_state();
   if (!exception_context(exc.get())) chain_context(vm_data(ts), exc.get());
-  Result<Ref<Object>> tb = traceback_new(exception_traceback(exc.get()), f->frame_obj,
+  // tb_frame: the frame's Python object, created now if nothing asked for it before (as
+  // CPython's PyTraceBack_Here does).
+  Result<Ref<Object>> frame_obj = frame_object_for(f);
+  if (frame_obj.is_error()) clear_error();
+  Result<Ref<Object>> tb = traceback_new(exception_traceback(exc.get()),
+                                         frame_obj.is_error() ? nullptr : frame_obj.value().get(),
                                          f->code, f->lasti_bytes());
   if (tb.is_error()) {
     // MemoryError while building the traceback: keep the original exception.
@@ -233,16 +243,19 @@ Status exception_group_match(Object* exc, Object* match_type, Ref<Object>* match
   return ok();
 }
 
+// The eval loop's slow path when the breaker word has bits (core/README.md lists the duties).
+// Each served bit is cleared by the function that serves it, before it takes its work, so a
+// request that arrives meanwhile stays set for the next check.
 Status handle_eval_breaker(core::ThreadState* ts) {
+  // A check point is a quiescent state: this thread holds no unprotected pointers into shared
+  // structures between instructions.
+  core::qsbr_quiescent(ts);
   uint64_t bits = ts->eval_breaker.load(std::memory_order_acquire);  // pairs with setters' fetch_or
-  if (bits & core::kStopTheWorld) {
-    // Suspend here: detaching lets the requester proceed; attach waits until the world restarts.
-    ts->detach();
-    ts->attach();
-  }
-  // kMergeRefcounts, kQsbrPoll and kGcScheduled are served by gc/ (helper S) once its entry
-  // points exist; kSignalPending and kAsyncException by the signal module and _thread. Until then
-  // those bits stay set and are re-examined at the next polling point.
+  if (bits & core::kStopTheWorld) core::park_for_stop_the_world(ts);
+  if (bits & core::kMergeRefcounts) gc::merge_queued_objects(ts);
+  if (bits & core::kQsbrPoll) gc::process_delayed_frees();
+  // kGcScheduled waits for the cycle collector, kSignalPending for the signal module and
+  // kAsyncException for async exceptions; until they exist those bits are never set.
   return ok();
 }
 

@@ -17,6 +17,7 @@
 #include "objects/type_registry.h"
 #include "vm/interp_state.h"
 #include "vm/module_table.h"
+#include "vm/thread_start.h"
 
 namespace weft::vm {
 namespace {
@@ -83,7 +84,9 @@ Status initialize_runtime(const RuntimeConfig& config) {
 }
 
 int finalize_runtime() {
-  core::interpreter().finalizing = true;
+  // Daemon threads may still be running Python code: stop them for good first (they park if
+  // they ever try to attach again), then tear down (vm/thread_start.h). Sets `finalizing`.
+  stop_threads_for_exit();
   return flush_std_streams() ? 0 : 120;
 }
 

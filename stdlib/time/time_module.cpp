@@ -1,0 +1,93 @@
+// stdlib/time/time_module.cpp — the `time` module: clocks and sleep (CPython's Modules/timemodule.c).
+//
+// Every clock is a clock_gettime() clock, as CPython uses on Linux:
+//   time        CLOCK_REALTIME              monotonic, perf_counter  CLOCK_MONOTONIC
+//   process_time CLOCK_PROCESS_CPUTIME_ID   thread_time              CLOCK_THREAD_CPUTIME_ID
+// The *_ns variants return int nanoseconds; the others float seconds. sleep() detaches the
+// thread state while it waits (DESIGN §5), so other threads and stop-the-world proceed.
+// Not here yet: struct_time and the calendar functions (localtime, strftime...), get_clock_info.
+// Stateless: nothing here needs locking.
+#include <ctime>
+
+#include "core/thread_state.h"
+#include "objects/abstract.h"
+#include "objects/args.h"
+#include "objects/descr.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
+#include "objects/int.h"
+#include "objects/module.h"
+#include "objects/str.h"
+#include "stdlib/time/pytime.h"
+#include "sync/clock.h"
+#include "vm/module_table.h"
+
+namespace weft::time_module {
+namespace {
+
+Result<int64_t> clock_ns(clockid_t clock) {
+  timespec ts;
+  if (clock_gettime(clock, &ts) != 0) return raise(exc::OSError, "clock_gettime failed");
+  return int64_t{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+}
+
+template <clockid_t kClock>
+Result<Ref<Object>> seconds_of(Object*, Object* const*, size_t, Object*) {
+  return pytime::ns_to_seconds_float(TRY(clock_ns(kClock)));
+}
+
+template <clockid_t kClock>
+Result<Ref<Object>> nanoseconds_of(Object*, Object* const*, size_t, Object*) {
+  return int_from_i64(TRY(clock_ns(kClock)));
+}
+
+// time.sleep(secs): ValueError for negative lengths; waits detached, restarting after EINTR.
+Result<Ref<Object>> time_sleep(Object*, Object* const* args, size_t, Object*) {
+  int64_t ns = TRY(pytime::seconds_to_ns(args[0]));
+  if (ns < 0) return raise(exc::ValueError, "sleep length must be non-negative");
+  core::DetachGuard detached;
+  sync::sleep_ns(ns);
+  return new_none();
+}
+
+constexpr clockid_t kRealtime = CLOCK_REALTIME;
+constexpr clockid_t kMonotonic = CLOCK_MONOTONIC;
+constexpr clockid_t kProcess = CLOCK_PROCESS_CPUTIME_ID;
+constexpr clockid_t kThread = CLOCK_THREAD_CPUTIME_ID;
+
+const MethodDef kTimeFunctions[] = {
+    {"time", seconds_of<kRealtime>, kMethNoArgs,
+     "Return the current time in seconds since the Epoch."},
+    {"time_ns", nanoseconds_of<kRealtime>, kMethNoArgs,
+     "Return the current time in nanoseconds since the Epoch."},
+    {"monotonic", seconds_of<kMonotonic>, kMethNoArgs, "Monotonic clock, cannot go backward."},
+    {"monotonic_ns", nanoseconds_of<kMonotonic>, kMethNoArgs,
+     "Monotonic clock, cannot go backward, as nanoseconds."},
+    {"perf_counter", seconds_of<kMonotonic>, kMethNoArgs, "Performance counter for benchmarking."},
+    {"perf_counter_ns", nanoseconds_of<kMonotonic>, kMethNoArgs,
+     "Performance counter for benchmarking as nanoseconds."},
+    {"process_time", seconds_of<kProcess>, kMethNoArgs,
+     "Process time for profiling: sum of the kernel and user-space CPU time."},
+    {"process_time_ns", nanoseconds_of<kProcess>, kMethNoArgs,
+     "Process time for profiling as nanoseconds:\nsum of the kernel and user-space CPU time."},
+    {"thread_time", seconds_of<kThread>, kMethNoArgs,
+     "Thread time for profiling: sum of the kernel and user-space CPU time."},
+    {"thread_time_ns", nanoseconds_of<kThread>, kMethNoArgs,
+     "Thread time for profiling as nanoseconds:\nsum of the kernel and user-space CPU time."},
+    {"sleep", time_sleep, kMethOneArg,
+     "Delay execution for a given number of seconds.  The argument may be\na floating-point "
+     "number for subsecond precision."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
+Result<Ref<Object>> create_time_module() {
+  Ref<Object> m = TRY(module_new("time"));
+  Ref<Object> name = TRY(str_from_ascii("time"));
+  TRY(add_functions_to_dict(module_dict(m.get()), kTimeFunctions, m.get(), name.get()));
+  return m;
+}
+
+WEFT_NATIVE_MODULE("time", create_time_module);
+
+}  // namespace
+}  // namespace weft::time_module
