@@ -69,7 +69,8 @@ Object* singleton(std::atomic<Object*>& slot, std::string_view content) {
   if (Object* o = slot.load(std::memory_order_acquire)) return o;
   Result<Ref<Object>> fresh = alloc_bytes(&BytesType, int64_t(content.size()));
   if (!fresh) return nullptr;
-  std::memcpy(as_bytes(fresh.value().get())->data(), content.data(), content.size());
+  if (!content.empty())  // memcpy from a null pointer is undefined even for 0 bytes
+    std::memcpy(as_bytes(fresh.value().get())->data(), content.data(), content.size());
   Object* expected = nullptr;
   // release: publishes the filled object; pairs with the acquire load above.
   if (slot.compare_exchange_strong(expected, fresh.value().get(), std::memory_order_release,
