@@ -54,6 +54,7 @@ bool StrBuilder::ensure(size_t extra, uint32_t maxchar) {
 void StrBuilder::reserve(size_t extra, uint32_t maxchar) { (void)ensure(extra, maxchar); }
 
 void StrBuilder::append_ascii(std::string_view s) {
+  if (s.empty()) return;  // also keeps memcpy away from a null data() pointer
   if (!ensure(s.size(), 0x7f)) return;
   if (kind_ == 1) {
     std::memcpy(buf_ + length_, s.data(), s.size());

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <string>
+#include <deque>
 #include <vector>
 
 #include "vm/compiler/ast.h"
@@ -167,7 +168,10 @@ class Parser {
   std::string_view src_;
   Tokenizer tz_;
   Arena& arena_;
-  std::vector<Token> toks_;
+  // A deque: the parser holds `const Token&` across calls that read further tokens, and a
+  // deque never moves its elements when it grows (a vector would leave those references
+  // dangling).
+  std::deque<Token> toks_;
   size_t pos_ = 0;
   int depth_ = 0;
   bool failed_ = false;
