@@ -80,6 +80,25 @@ inline std::atomic<Object*>* atomic_slot(Object** slot) {
   return reinterpret_cast<std::atomic<Object*>*>(slot);
 }
 
+// Memory safety of lock-free reads (DESIGN §4, gc/README.md): a reader may load an item pointer
+// from a shared container just before a writer removes the item and drops its last reference.
+// The reader then touches the item's header, so the item's memory must not be reused before a
+// QSBR grace period. gc::free_object_memory delays the free of every object whose shared word
+// left Init; this moves an item's word from Init to kMaybeWeakref. Call it, under the container's
+// critical section, for every item that enters a shared container (and for every item when a
+// container becomes shared). The container holds a reference, so the owner cannot be freeing the
+// item concurrently (which is what makes the CAS from Init safe, as in CPython's
+// _PyObject_SetMaybeWeakref).
+inline void mark_maybe_weakref(Object* o) {
+  if (is_immortal(o)) return;
+  int64_t shared = o->ob_ref_shared.load(std::memory_order_relaxed);
+  while ((shared & kSharedFlagMask) == kSharedInit) {
+    if (o->ob_ref_shared.compare_exchange_weak(shared, shared | kMaybeWeakref,
+                                               std::memory_order_relaxed))
+      return;
+  }
+}
+
 // Marks a container as seen by another thread: from then on its replaced storage is freed
 // through QSBR (gc::free_delayed). Called under the container's critical section.
 inline void mark_shared_locked(Object* o) {

@@ -147,12 +147,41 @@ Status resize_locked(Object* d, int64_t minused) {
 }
 
 // Inserts a key known to be absent (under the lock, or into a dict nobody else sees yet).
+}  // namespace
+
+// Entries of a shared dict must outlive lock-free readers (containers::mark_maybe_weakref).
+// Dict lock held.
+void dict_publish_entry_locked(Object* d, Object* key, Object* value) {
+  if (!containers::is_shared(d)) return;
+  containers::mark_maybe_weakref(key);
+  containers::mark_maybe_weakref(value);
+}
+
+namespace {
+
+// The dict becomes visible to other threads' lock-free reads: mark it and every entry.
+// Dict lock held.
+void mark_dict_shared_locked(Object* d) {
+  if (containers::is_shared(d)) return;
+  containers::mark_shared_locked(d);
+  DictKeys* k = keys_of(d);
+  if (!k) return;
+  DictEntry* entries = k->entries();
+  for (int64_t i = 0; i < k->nentries; ++i) {
+    Object* key = entries[i].key.load(std::memory_order_relaxed);
+    Object* value = entries[i].value.load(std::memory_order_relaxed);
+    if (key) containers::mark_maybe_weakref(key);
+    if (value) containers::mark_maybe_weakref(value);
+  }
+}
+
 Status insert_absent_locked(Object* d, Object* key, int64_t hash, Object* value) {
   DictKeys* k = keys_of(d);
   if (!k || k->nentries >= k->usable) {
     TRY(resize_locked(d, as_dict(d)->used.load(std::memory_order_relaxed) * 2 + 1));
     k = keys_of(d);
   }
+  dict_publish_entry_locked(d, key, value);
   append_entry(k, new_ref(key).release(), hash, new_ref(value).release());
   as_dict(d)->used.fetch_add(1, std::memory_order_relaxed);
   bump_version(d);
@@ -231,7 +260,7 @@ Status with_lookup_locked(Object* d, Object* key, int64_t hash, Action&& action)
     Ref<Object> candidate;  // declared before the section: released after it
     {
       sync::CriticalSection cs{d->ob_mutex};
-      if (!is_owned_by_current_thread(d)) containers::mark_shared_locked(d);
+      if (!is_owned_by_current_thread(d)) mark_dict_shared_locked(d);
       if (fresh || as_dict(d)->version.load(std::memory_order_relaxed) != p.version) {
         p.start(d, hash);
         pending_equal = false;
@@ -348,6 +377,7 @@ Status insert(Object* d, Object* key, int64_t hash, Object* value) {
     if (!hit) return insert_absent_locked(d, key, hash, value);
     DictEntry& e = keys_of(d)->entries()[ix];
     old = Ref<Object>::steal(e.value.load(std::memory_order_relaxed));
+    dict_publish_entry_locked(d, e.key.load(std::memory_order_relaxed), value);
     // release: pairs with the acquire load of the value in lookup_lock_free.
     e.value.store(new_ref(value).release(), std::memory_order_release);
     return ok();

@@ -61,6 +61,9 @@ Result<int64_t> key_hash(Object* key);
 Result<bool> lookup(Object* d, Object* key, int64_t hash, Ref<Object>* out);
 // Insert or replace with a precomputed hash.
 Status insert(Object* d, Object* key, int64_t hash, Object* value);
+// A key/value pair entering dict `d`: when `d` is shared, both are marked so that their memory
+// outlives lock-free readers (containers::mark_maybe_weakref). Dict lock held.
+void dict_publish_entry_locked(Object* d, Object* key, Object* value);
 // Removes `key`; returns false if absent. *out receives the value when non-null.
 Result<bool> remove(Object* d, Object* key, int64_t hash, Ref<Object>* out);
 // d.setdefault(key, dflt): the existing value or dflt after inserting it.

@@ -60,6 +60,7 @@ bool dict_hint_replace(Object* d, int64_t ix, Object* key, Object* value) {
     DictEntry& e = keys->entries()[ix];
     if (e.key.load(std::memory_order_relaxed) != key) return false;
     incref(value);
+    dict_detail::dict_publish_entry_locked(d, key, value);
     old = e.value.load(std::memory_order_relaxed);
     // release: pairs with the acquire load of the value in lock-free lookups.
     e.value.store(value, std::memory_order_release);

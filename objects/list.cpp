@@ -64,6 +64,20 @@ void store_slot(Object** slot, Object* value) {
   atomic_slot(slot)->store(value, std::memory_order_release);
 }
 
+// A new item enters the list: in a shared list it must outlive lock-free readers (see
+// containers::mark_maybe_weakref). List lock held.
+void publish_item_locked(Object* l, Object* item) {
+  if (item && containers::is_shared(l)) containers::mark_maybe_weakref(item);
+}
+
+// The list becomes visible to other threads' lock-free reads. List lock held.
+void mark_list_shared_locked(Object* l) {
+  if (containers::is_shared(l)) return;
+  containers::mark_shared_locked(l);
+  Object** slots = slots_locked(l);
+  for (int64_t k = 0, n = list_size(l); k < n; ++k) containers::mark_maybe_weakref(slots[k]);
+}
+
 ListItems* alloc_items(int64_t capacity) {
   if (capacity > kMaxListSize) return nullptr;
   size_t bytes = offsetof(ListItems, items) + static_cast<size_t>(capacity) * sizeof(Object*);
@@ -112,6 +126,7 @@ Status append_locked(Object* l, Object* item) {
   int64_t n = list_size(l);
   if (n >= capacity_locked(l) || items_of(l) == &kSortingItems) TRY(reserve_locked(l, n + 1));
   incref(item);
+  publish_item_locked(l, item);
   store_slot(&slots_locked(l)[n], item);
   set_size(l, n + 1);
   return ok();
@@ -120,7 +135,7 @@ Status append_locked(Object* l, Object* item) {
 // The locked fallback of the lock-free read.
 Ref<Object> get_item_locked_path(Object* l, int64_t i) {
   sync::CriticalSection cs{l->ob_mutex};
-  containers::mark_shared_locked(l);
+  mark_list_shared_locked(l);
   if (i >= list_size(l)) return nullptr;
   return containers::new_ref_with_lock(slots_locked(l)[i]);
 }
@@ -187,7 +202,10 @@ Status assign_slice(Object* l, int64_t lo, int64_t hi, Object* const* items, int
         for (int64_t k = size - 1; k >= hi; --k) store_slot(&slots[k - nremove + n], slots[k]);
       }
     }
-    for (int64_t k = 0; k < n; ++k) store_slot(&slots[lo + k], new_ref(items[k]).release());
+    for (int64_t k = 0; k < n; ++k) {
+      publish_item_locked(l, items[k]);
+      store_slot(&slots[lo + k], new_ref(items[k]).release());
+    }
     for (int64_t k = newsize; k < size; ++k) store_slot(&slots[k], nullptr);
     set_size(l, newsize);
   }
@@ -327,7 +345,10 @@ Status list_extend(Object* l, Object* iterable) {
     int64_t size = list_size(l);
     TRY(reserve_locked(l, size + n));
     Object** slots = slots_locked(l);
-    for (int64_t i = 0; i < n; ++i) store_slot(&slots[size + i], new_ref(tuple_item(items.get(), i)).release());
+    for (int64_t i = 0; i < n; ++i) {
+      publish_item_locked(l, tuple_item(items.get(), i));
+      store_slot(&slots[size + i], new_ref(tuple_item(items.get(), i)).release());
+    }
     set_size(l, size + n);
     return ok();
   }
@@ -357,6 +378,7 @@ Status list_set_item(Object* l, int64_t i, Object* item) {
   if (i < 0 || i >= list_size(l)) return raise(exc::IndexError, "list assignment index out of range");
   Object** slot = &slots_locked(l)[i];
   old = Ref<Object>::steal(*slot);
+  publish_item_locked(l, item);
   store_slot(slot, new_ref(item).release());
   return ok();
 }
@@ -372,6 +394,7 @@ Status list_insert(Object* l, int64_t i, Object* item) {
   TRY(reserve_locked(l, n + 1));
   Object** slots = slots_locked(l);
   for (int64_t k = n; k > i; --k) store_slot(&slots[k], slots[k - 1]);
+  publish_item_locked(l, item);
   store_slot(&slots[i], new_ref(item).release());
   set_size(l, n + 1);
   return ok();
