@@ -498,7 +498,7 @@ Status fill_bytearray_types() {
           "  - any object implementing the buffer API.\n"
           "  - an integer";
   t.basicsize = sizeof(ByteArrayObject);
-  t.flags = kTypeBaseType | kTypeSequence;
+  t.flags = kTypeBaseType;
   t.dealloc = bytearray_dealloc;
   t.repr = bytearray_repr;
   t.str = bytearray_repr;

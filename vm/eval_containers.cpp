@@ -4,9 +4,13 @@
 #include <string>
 
 #include "objects/abstract.h"
+#include "objects/bytearray.h"
+#include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/float.h"
+#include "objects/int.h"
 #include "objects/list.h"
 #include "objects/set.h"
 #include "objects/str.h"
@@ -193,43 +197,84 @@ Result<Ref<Object>> match_keys(Object* subject, Object* keys) {
   return values;
 }
 
-Result<Ref<Object>> match_class(Object* subject, Object* type, int nargs, Object* names) {
-  if (!is_instance_of(type, &TypeType)) {
+namespace {
+
+// Built-in types whose instances match a single positional sub-pattern as a whole (`int(x)`),
+// CPython's _Py_TPFLAGS_MATCH_SELF; subclasses inherit the behaviour.
+bool matches_self(const Type* t) {
+  static const Type* const kSelfMatching[] = {&BoolType, &ByteArrayType, &BytesType, &DictType,
+                                              &FloatType, &FrozenSetType, &IntType, &ListType,
+                                              &SetType, &StrType, &TupleType};
+  for (const Type* base : kSelfMatching)
+    if (t == base || type_is_subtype(t, base)) return true;
+  return false;
+}
+
+// Appends subject.<name> to `attrs` unless `name` was already used (TypeError); false when the
+// subject lacks the attribute (no match).
+Result<bool> match_class_attr(Object* subject, Type* type, Object* name, Object* seen,
+                              Object* attrs) {
+  if (TRY(set_contains(seen, name))) {
+    return raise(exc::TypeError, "{}() got multiple sub-patterns for attribute {}", type->name,
+                 fmt_repr(name));
+  }
+  TRY(set_add(seen, name));
+  Ref<Object> v;
+  if (!TRY(lookup_attr(subject, name, &v))) return false;
+  TRY(list_append(attrs, v.get()));
+  return true;
+}
+
+}  // namespace
+
+// MATCH_CLASS: a tuple of the nargs positional attributes (named by __match_args__) followed by
+// the keyword attributes `names`, or None when the subject is not an instance or lacks one.
+Result<Ref<Object>> match_class(Object* subject, Object* type_obj, int nargs, Object* names) {
+  if (!is_instance_of(type_obj, &TypeType)) {
     return raise(exc::TypeError, "called match pattern must be a class");
   }
-  if (!TRY(is_instance(subject, type))) return new_none();
+  Type* type = reinterpret_cast<Type*>(type_obj);
+  if (!TRY(is_instance(subject, type_obj))) return new_none();
   Ref<Object> attrs = TRY(list_new(0));
+  Ref<Object> seen = TRY(set_new(nullptr));
+  bool self_match = false;
   if (nargs) {
     Ref<Object> match_args;
-    bool has = TRY(lookup_attr(type, str_intern("__match_args__"), &match_args));
-    if (!has) {
-      // Builtins that match their subject as a whole (bool, int, str, list, ...): one positional.
-      if (nargs > 1) {
-        return raise(exc::TypeError, "{}() accepts 1 positional sub-pattern ({} given)",
-                     reinterpret_cast<Type*>(type)->name, nargs);
+    bool has = TRY(lookup_attr(type_obj, str_intern("__match_args__"), &match_args));
+    int64_t allowed = 0;
+    if (has) {
+      if (!is_tuple(match_args.get())) {
+        return raise(exc::TypeError, "{}.__match_args__ must be a tuple (got {})", type->name,
+                     type_name_of(match_args.get()));
       }
+      allowed = tuple_size(match_args.get());
+    } else {
+      self_match = matches_self(type);
+      allowed = self_match ? 1 : 0;
+    }
+    if (allowed < nargs) {
+      return raise(exc::TypeError, "{}() accepts {} positional sub-pattern{} ({} given)",
+                   type->name, allowed, allowed == 1 ? "" : "s", nargs);
+    }
+    if (self_match) {
       TRY(list_append(attrs.get(), subject));
     } else {
-      if (!is_tuple(match_args.get())) {
-        return raise(exc::TypeError, "{}.__match_args__ must be a tuple (got {})",
-                     reinterpret_cast<Type*>(type)->name, type_name_of(match_args.get()));
-      }
-      if (tuple_size(match_args.get()) < nargs) {
-        return raise(exc::TypeError, "{}() accepts {} positional sub-pattern{} ({} given)",
-                     reinterpret_cast<Type*>(type)->name, tuple_size(match_args.get()),
-                     tuple_size(match_args.get()) == 1 ? "" : "s", nargs);
-      }
       for (int i = 0; i < nargs; ++i) {
-        Ref<Object> v;
-        if (!TRY(lookup_attr(subject, tuple_item(match_args.get(), i), &v))) return new_none();
-        TRY(list_append(attrs.get(), v.get()));
+        Object* name = tuple_item(match_args.get(), i);
+        if (!is_str(name)) {
+          return raise(exc::TypeError, "__match_args__ elements must be strings (got {})",
+                       type_name_of(name));
+        }
+        if (!TRY(match_class_attr(subject, type, name, seen.get(), attrs.get()))) {
+          return new_none();
+        }
       }
     }
   }
   for (int64_t i = 0, n = tuple_size(names); i < n; ++i) {
-    Ref<Object> v;
-    if (!TRY(lookup_attr(subject, tuple_item(names, i), &v))) return new_none();
-    TRY(list_append(attrs.get(), v.get()));
+    if (!TRY(match_class_attr(subject, type, tuple_item(names, i), seen.get(), attrs.get()))) {
+      return new_none();
+    }
   }
   return list_as_tuple(attrs.get());
 }

@@ -171,6 +171,9 @@ Status Codegen::emit_name_op(std::string_view raw, ast::ExprContext ctx, const S
         if (scope->kind == ScopeKind::Class) {
           emit(LOAD_LOCALS, loc);
           emit(LOAD_FROM_DICT_OR_DEREF, d, loc);
+        } else if (scope->can_see_class_scope) {
+          emit(LOAD_DEREF, deref_index("__classdict__"), loc);
+          emit(LOAD_FROM_DICT_OR_DEREF, d, loc);
         } else {
           emit(LOAD_DEREF, d, loc);
         }
@@ -186,7 +189,10 @@ Status Codegen::emit_name_op(std::string_view raw, ast::ExprContext ctx, const S
     }
     case kGlobal: {
       int index = TRY(name_index(name));
-      if (ctx == C::Load) emit(LOAD_GLOBAL, load_global_oparg(index, false), loc);
+      if (ctx == C::Load && scope->can_see_class_scope && where == NameScope::GlobalImplicit) {
+        emit(LOAD_DEREF, deref_index("__classdict__"), loc);
+        emit(LOAD_FROM_DICT_OR_GLOBALS, index, loc);
+      } else if (ctx == C::Load) emit(LOAD_GLOBAL, load_global_oparg(index, false), loc);
       else emit(ctx == C::Store ? STORE_GLOBAL : DELETE_GLOBAL, index, loc);
       return ok();
     }
@@ -288,12 +294,76 @@ Status Codegen::function_def(const ast::FunctionDef* f, const SrcLoc& loc) {
   TRY(emit_decorators(f->decorator_list));
   int firstlineno = f->decorator_list.empty() ? loc.lineno : f->decorator_list[0]->loc.lineno;
   int flags = TRY(emit_defaults(f->args, loc));
+  flags |= TRY(function_annotations(f, loc));
   TRY(enter_unit(scope, std::string(f->name), firstlineno, f->args));
   TRY(body_with_docstring(f->body, true));
   Ref<Object> code = TRY(finish_unit());
   TRY(make_closure(std::move(code), scope, flags, loc));
   TRY(apply_decorators(f->decorator_list));
   return emit_name_op(f->name, ast::ExprContext::Store, loc);
+}
+
+// Opens an __annotate__(format) unit with CPython's prologue: formats above
+// VALUE_WITH_FAKE_GLOBALS (2) raise NotImplementedError, so annotationlib falls back.
+namespace {
+// annotationlib.Format.VALUE_WITH_FAKE_GLOBALS: the highest format a compiler-generated
+// __annotate__ accepts.
+constexpr int64_t kAnnotateFormatValueWithFakeGlobals = 2;
+}  // namespace
+
+Status Codegen::enter_annotations_unit(Scope* scope, const SrcLoc& loc) {
+  TRY(enter_unit(scope, "__annotate__", loc.lineno, nullptr));
+  u().argcount = 1;
+  u().posonlyargcount = 1;
+  emit(LOAD_FAST, 0, loc);
+  Ref<Object> fake_globals = TRY(int_from_i64(kAnnotateFormatValueWithFakeGlobals));
+  TRY(emit_const(fake_globals.get(), loc));
+  emit(COMPARE_OP, compare_op_oparg(kCmpGt, false), loc);
+  int body = new_label();
+  emit_jump(POP_JUMP_IF_FALSE, body, loc);
+  emit(LOAD_COMMON_CONSTANT, CONSTANT_NOTIMPLEMENTEDERROR, loc);
+  emit(RAISE_VARARGS, 1, loc);
+  bind(body);
+  return ok();
+}
+
+// Emits `name: annotation` into an __annotate__ body; `*args: *Ts` unpacks its one value.
+Status Codegen::arg_annotation(std::string_view name, const ast::Expr* annotation, int* count,
+                               const SrcLoc& loc) {
+  if (!annotation) return ok();
+  Ref<Object> key = TRY(str_from_utf8(mangled(name)));
+  TRY(emit_const(key.get(), loc));
+  if (annotation->kind == ast::ExprKind::Starred) {
+    TRY(expr(annotation->as<ast::Starred>()->value));
+    emit(UNPACK_SEQUENCE, 1, loc);
+  } else {
+    TRY(expr(annotation));
+  }
+  ++*count;
+  return ok();
+}
+
+// PEP 649: a function's annotations become a nested __annotate__ function that builds the
+// dict on demand. Returns the MAKE_FUNCTION flag to set (0 when there are no annotations).
+Result<int> Codegen::function_annotations(const ast::FunctionDef* f, const SrcLoc& loc) {
+  Scope* scope = symtable_.scope_for(f->args);
+  if (!scope || !scope->annotations_used) return 0;
+  TRY(enter_annotations_unit(scope, loc));
+  const ast::Arguments* a = f->args;
+  int count = 0;
+  for (const ast::Arg* arg : a->args) TRY(arg_annotation(arg->arg, arg->annotation, &count, loc));
+  for (const ast::Arg* arg : a->posonlyargs)
+    TRY(arg_annotation(arg->arg, arg->annotation, &count, loc));
+  if (a->vararg) TRY(arg_annotation(a->vararg->arg, a->vararg->annotation, &count, loc));
+  for (const ast::Arg* arg : a->kwonlyargs)
+    TRY(arg_annotation(arg->arg, arg->annotation, &count, loc));
+  if (a->kwarg) TRY(arg_annotation(a->kwarg->arg, a->kwarg->annotation, &count, loc));
+  TRY(arg_annotation("return", f->returns, &count, loc));
+  emit(BUILD_MAP, count, loc);
+  emit(RETURN_VALUE, loc);
+  Ref<Object> code = TRY(finish_unit());
+  TRY(make_closure(std::move(code), scope, 0, loc));
+  return MAKE_FUNCTION_ANNOTATE;
 }
 
 Status Codegen::lambda(const ast::Lambda* l, const SrcLoc& loc) {
@@ -471,6 +541,10 @@ Result<Ref<Object>> Codegen::finish_unit() {
   int nlocals = static_cast<int>(unit.varnames.size());
   // localsplus: varnames, then cells that are not parameters, then frees.
   std::vector<std::string> names = unit.varnames;
+  // An __annotate__ scope's parameter is `.format` in the symbol table (so an annotation naming
+  // `format` still reads the global) but `format` in the signature, as in CPython.
+  if (scope->kind == ScopeKind::Annotation && !names.empty() && names[0] == ".format")
+    names[0] = "format";
   std::vector<uint8_t> kinds(names.size(), kFastLocal);
   int nparams = static_cast<int>(scope->params.size());
   const ast::Arguments* dummy = nullptr;

@@ -29,6 +29,15 @@ enum class FBlockKind : uint8_t {
   ExceptionHandler,
 };
 
+// State of one pattern being compiled (codegen_match.cpp): captured names in stack order, the
+// working items above them, and the labels that pop n items on failure.
+struct PatternContext {
+  std::vector<std::string> stores;
+  std::vector<int> fail_pop;
+  int on_top = 0;
+  bool allow_irrefutable = false;
+};
+
 struct FBlock {
   FBlockKind kind;
   int block_label;   // loop: continue target
@@ -116,6 +125,11 @@ class Codegen {
   Status function_def(const ast::FunctionDef* f, const SrcLoc& loc);
   Status class_def(const ast::ClassDef* c, const SrcLoc& loc);
   Status lambda(const ast::Lambda* l, const SrcLoc& loc);
+  // ---- PEP 649 annotations (codegen.cpp)
+  Status enter_annotations_unit(Scope* scope, const SrcLoc& loc);
+  Status arg_annotation(std::string_view name, const ast::Expr* annotation, int* count,
+                        const SrcLoc& loc);
+  Result<int> function_annotations(const ast::FunctionDef* f, const SrcLoc& loc);
   Result<int> emit_defaults(const ast::Arguments* args, const SrcLoc& loc);
   Status make_closure(Ref<Object> code, Scope* child, int flags, const SrcLoc& loc);
   Status emit_decorators(const ast::Seq<ast::Expr*>& decorators);
@@ -182,6 +196,27 @@ class Codegen {
   Status unwind_fblock_stack(bool preserve_tos, const FBlock** loop, SrcLoc* loc);
   Status call_exit_with_nones(const SrcLoc& loc);
   Status with_except_finish(int cleanup, const SrcLoc& loc);
+
+  // ---- match statements (codegen_match.cpp)
+  Status match_stmt(const ast::Match* m, const SrcLoc& loc);
+  Status pattern(const ast::Pattern* p, PatternContext& pc);
+  Status pattern_subpattern(const ast::Pattern* p, PatternContext& pc);
+  Status pattern_value(const ast::MatchValue* p, PatternContext& pc, const SrcLoc& loc);
+  Status pattern_as(const ast::MatchAs* p, PatternContext& pc, const SrcLoc& loc);
+  Status pattern_sequence(const ast::MatchSequence* p, PatternContext& pc, const SrcLoc& loc);
+  Status pattern_sequence_unpack(const ast::Seq<ast::Pattern*>& patterns, PatternContext& pc,
+                                 const SrcLoc& loc);
+  Status pattern_sequence_subscr(const ast::Seq<ast::Pattern*>& patterns, size_t star,
+                                 PatternContext& pc, const SrcLoc& loc);
+  Status pattern_mapping(const ast::MatchMapping* p, PatternContext& pc, const SrcLoc& loc);
+  Status pattern_class(const ast::MatchClass* p, PatternContext& pc, const SrcLoc& loc);
+  Status pattern_or(const ast::MatchOr* p, PatternContext& pc, const SrcLoc& loc);
+  Status pattern_store_name(std::string_view name, PatternContext& pc, const SrcLoc& loc);
+  void pattern_rotate(int count, const SrcLoc& loc);
+  void ensure_fail_pop(PatternContext& pc, int n);
+  void jump_to_fail_pop(PatternContext& pc, int op, const SrcLoc& loc);
+  void emit_and_reset_fail_pop(PatternContext& pc, const SrcLoc& loc);
+  Result<bool> match_literal(const ast::Expr* e, Ref<Object>* out);
 };
 
 SrcLoc loc_of(const ast::Location& l);

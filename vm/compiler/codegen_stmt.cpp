@@ -287,15 +287,25 @@ Status Codegen::unwind_fblock_stack(bool preserve_tos, const FBlock** loop, SrcL
   return status;
 }
 
-Status Codegen::return_stmt(const ast::Return* r, const SrcLoc& loc) {
+Status Codegen::return_stmt(const ast::Return* r, const SrcLoc& stmt_loc) {
   Scope* scope = u().scope;
-  if (!scope->is_function_like()) return syntax_error(loc, "'return' outside function");
+  if (!scope->is_function_like()) return syntax_error(stmt_loc, "'return' outside function");
   bool preserve_tos = r->value && r->value->kind != ast::ExprKind::Constant;
-  if (preserve_tos) TRY(expr(r->value));
-  SrcLoc uloc = loc;
-  TRY(unwind_fblock_stack(preserve_tos, nullptr, &uloc));
+  SrcLoc loc = stmt_loc;
+  if (preserve_tos) {
+    TRY(expr(r->value));
+  } else if (r->value) {
+    // A constant return value keeps a NOP (and gives the return its location) for its line.
+    loc = loc_of(r->value->loc);
+    emit(NOP, loc);
+  }
+  if (!r->value || r->value->loc.lineno != r->loc.lineno) {
+    loc = stmt_loc;
+    emit(NOP, loc);
+  }
+  TRY(unwind_fblock_stack(preserve_tos, nullptr, &loc));
   if (!r->value) TRY(emit_none(loc));
-  else if (!preserve_tos) TRY(expr(r->value));
+  else if (!preserve_tos) TRY(emit_const(r->value->as<ast::Constant>()->value, loc));
   emit(RETURN_VALUE, loc);
   return ok();
 }
@@ -601,7 +611,7 @@ Status Codegen::stmt(const ast::Stmt* s) {
     case K::If: return if_stmt(s->as<ast::If>(), loc);
     case K::With:
     case K::AsyncWith: return with_stmt(s->as<ast::With>(), 0, loc);
-    case K::Match: return not_supported(loc, "'match' statements");
+    case K::Match: return match_stmt(s->as<ast::Match>(), loc);
     case K::Raise: return raise_stmt(s->as<ast::Raise>(), loc);
     case K::Try:
     case K::TryStar: return try_stmt(s->as<ast::Try>(), loc);

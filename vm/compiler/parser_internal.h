@@ -56,8 +56,15 @@ class Parser {
 
   // --- positions and allocation ---
   Location start_loc(const Token& t) const { return {t.lineno, t.col_offset, t.lineno, t.col_offset}; }
-  Location span(const Location& from) const {  // from `from`'s start to the previous token's end
-    return {from.lineno, from.col_offset, prev().end_lineno, prev().end_col_offset};
+  // From `from`'s start to the end of the last token consumed that is not NEWLINE, INDENT or
+  // DEDENT (CPython's _PyPegen_get_last_nonnwhitespace_token): a compound statement ends where
+  // its last body statement ends, not at the next line's DEDENT.
+  Location span(const Location& from) const {
+    size_t i = pos_ - 1;
+    while (i > 0 && (toks_[i].kind == TokenKind::Newline || toks_[i].kind == TokenKind::Indent ||
+                     toks_[i].kind == TokenKind::Dedent))
+      --i;
+    return {from.lineno, from.col_offset, toks_[i].end_lineno, toks_[i].end_col_offset};
   }
   Location span(const Location& a, const Location& b) const {
     return {a.lineno, a.col_offset, b.end_lineno, b.end_col_offset};

@@ -88,7 +88,8 @@ class SymtableBuilder {
   Status visit_expr(const ast::Expr* e);
   Status visit_arguments_defaults(const ast::Arguments* a);
   Status visit_params(const ast::Arguments* a, const ast::Location& loc);
-  Status visit_annotations(const ast::Arguments* a, const ast::Expr* returns);
+  Status visit_annotations(const ast::Arguments* a, const ast::Expr* returns,
+                           const ast::Location& loc);
   Status visit_comprehension(const ast::Expr* e, const ast::Seq<ast::Comprehension*>& gens,
                              const ast::Expr* elt, const ast::Expr* value, const char* name);
   Status visit_pattern(const ast::Pattern* p);
@@ -137,20 +138,33 @@ Status SymtableBuilder::visit_arguments_defaults(const ast::Arguments* a) {
   return visit_exprs(a->kw_defaults);
 }
 
-Status SymtableBuilder::visit_annotations(const ast::Arguments* a, const ast::Expr* returns) {
-  // Annotations are evaluated in the enclosing scope (no PEP 649 annotation scope yet).
-  auto visit_arg = [&](const ast::Arg* arg) -> Status {
-    if (arg && arg->annotation) TRY(visit_expr(arg->annotation));
-    return ok();
-  };
-  if (a) {
-    for (const ast::Arg* arg : a->posonlyargs) TRY(visit_arg(arg));
-    for (const ast::Arg* arg : a->args) TRY(visit_arg(arg));
-    TRY(visit_arg(a->vararg));
-    for (const ast::Arg* arg : a->kwonlyargs) TRY(visit_arg(arg));
-    TRY(visit_arg(a->kwarg));
+// CPython's symtable_visit_annotations: the function's annotations live in their own
+// `__annotate__` scope (entered even when there are none: inside a class it still makes the
+// class keep a __classdict__ cell), keyed by the function's Arguments node.
+Status SymtableBuilder::visit_annotations(const ast::Arguments* a, const ast::Expr* returns,
+                                          const ast::Location& loc) {
+  bool sees_class = cur_->kind == ScopeKind::Class || cur_->can_see_class_scope;
+  Scope* scope = enter(ScopeKind::Annotation, "__annotate__", a, loc.lineno);
+  TRY(add_def(".format", kDefParam, loc));
+  if (sees_class) {
+    scope->can_see_class_scope = true;
+    TRY(add_def("__classdict__", kUse, loc));
   }
-  if (returns) TRY(visit_expr(returns));
+  auto visit_arg = [&](const ast::Arg* arg) -> Status {
+    if (!arg || !arg->annotation) return ok();
+    scope->annotations_used = true;
+    return visit_expr(arg->annotation);
+  };
+  for (const ast::Arg* arg : a->posonlyargs) TRY(visit_arg(arg));
+  for (const ast::Arg* arg : a->args) TRY(visit_arg(arg));
+  TRY(visit_arg(a->vararg));
+  for (const ast::Arg* arg : a->kwonlyargs) TRY(visit_arg(arg));
+  TRY(visit_arg(a->kwarg));
+  if (returns) {
+    scope->annotations_used = true;
+    TRY(visit_expr(returns));
+  }
+  leave();
   return ok();
 }
 
@@ -177,10 +191,10 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       const auto* f = s->as<ast::FunctionDef>();
       TRY(add_def(f->name, kDefLocal, s->loc));
       TRY(visit_arguments_defaults(f->args));
-      TRY(visit_annotations(f->args, f->returns));
       TRY(visit_exprs(f->decorator_list));
       if (!f->type_params.empty())
         return error_at(s->loc, "type parameter lists are not supported by Weft's compiler yet");
+      TRY(visit_annotations(f->args, f->returns, s->loc));
       Scope* fs = enter(ScopeKind::Function, std::string(f->name), f, s->loc.lineno);
       fs->is_coroutine = s->kind == K::AsyncFunctionDef;
       TRY(visit_params(f->args, s->loc));

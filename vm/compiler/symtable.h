@@ -9,8 +9,10 @@
 // PEP 709: list/set/dict comprehensions keep their own Scope (codegen needs their bindings)
 // but are marked `comp_inlined`; analysis splices their names into the enclosing scope exactly
 // as CPython's inline_comprehension does, and codegen emits them inline.
-// Not yet: PEP 695 type-parameter scopes and PEP 649 annotation scopes (annotations are not analysed
-// as a separate scope; codegen does not evaluate them lazily).
+// PEP 649: every function definition gets an Annotation scope (keyed by its ast::Arguments) that
+// holds its parameter and return annotations, as CPython's symtable does; inside a class it reads
+// names through the class's __classdict__ cell, so every class with methods has that cell.
+// Not yet: PEP 695 type-parameter scopes; annotation scopes for class and module bodies.
 #pragma once
 
 #include <memory>
@@ -25,7 +27,8 @@
 
 namespace weft::compiler {
 
-enum class ScopeKind : uint8_t { Module, Class, Function, Lambda, Comprehension };
+// Annotation: a PEP 649 `__annotate__` scope (function-like, one positional `.format` parameter).
+enum class ScopeKind : uint8_t { Module, Class, Function, Lambda, Comprehension, Annotation };
 
 // How a name was used in its scope (bit set), CPython's DEF_* flags.
 enum SymbolFlag : uint32_t {
@@ -69,6 +72,8 @@ struct Scope {
   bool returns_value = false;
   bool in_class_method = false;        // a function directly inside a class body
   bool comp_inlined = false;           // PEP 709: a list/set/dict comprehension emitted inline
+  bool can_see_class_scope = false;    // an annotation scope of a class: loads go through __classdict__
+  bool annotations_used = false;       // an annotation scope with at least one annotation
 
   const Symbol* lookup(std::string_view name) const {
     auto it = symbols.find(std::string(name));
@@ -78,7 +83,10 @@ struct Scope {
     const Symbol* s = lookup(name);
     return s ? s->scope : NameScope::GlobalImplicit;
   }
-  bool is_function_like() const { return kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension; }
+  bool is_function_like() const {
+    return kind == ScopeKind::Function || kind == ScopeKind::Lambda ||
+           kind == ScopeKind::Comprehension || kind == ScopeKind::Annotation;
+  }
 };
 
 class SymbolTable {

@@ -123,8 +123,8 @@ std::string read_file(const fs::path& path) {
 
 // Lowest acceptable share of identical values per attribute (percent), measured on this corpus.
 const std::map<std::string, double> kFloors = {
-    {"co_code", 71}, {"co_consts", 84}, {"co_names", 86}, {"co_varnames", 100},
-    {"co_cellvars", 87}, {"co_freevars", 100}, {"co_exceptiontable", 91}, {"co_linetable", 45},
+    {"co_code", 84}, {"co_consts", 86}, {"co_names", 99}, {"co_varnames", 100},
+    {"co_cellvars", 100}, {"co_freevars", 100}, {"co_exceptiontable", 92}, {"co_linetable", 53},
     {"co_stacksize", 98}, {"co_flags", 100}, {"co_argcounts", 100}, {"co_firstlineno", 100},
 };
 
