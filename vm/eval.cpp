@@ -47,6 +47,7 @@
 #include "vm/dispatch.h"
 #include "vm/eval_ops.h"
 #include "vm/frame_stack.h"
+#include "vm/generator.h"
 #include "vm/run.h"
 #include "vm/specialize.h"
 #include "vm/stack_ref.h"

@@ -79,7 +79,8 @@ void leave_frame(core::ThreadState* ts, VmThreadData* vm, Frame* f) {
   vm->current_frame = f->previous;
   ++ts->recursion_remaining;
   frame_clear(f);
-  pop_frame_memory(vm, f);
+  // A generator's frame is not on the thread's frame stack: its generator frees the memory.
+  if (f->owner != FrameOwner::kGenerator) pop_frame_memory(vm, f);
 }
 
 Status traceback_add_frame(Frame* f) {
