@@ -519,7 +519,14 @@ Next iter_next(Object* iterator) {
   if (!n) {
     return raise(exc::TypeError, "'{}' object is not an iterator", type_name_of(iterator));
   }
-  return n(iterator);
+  Next result = n(iterator);
+  // An iternext slot may end iteration by raising StopIteration (a generator returning a value
+  // does); every consumer but next() treats that as the end, as CPython's callers do.
+  if (result.is_error() && error_matches(exc::StopIteration)) [[unlikely]] {
+    clear_error();
+    return Next::done();
+  }
+  return result;
 }
 
 bool is_iterator(Object* o) { return type_of(o)->iternext != nullptr; }

@@ -392,6 +392,10 @@ Next gen_iternext(Object* self) {
     case GenOutcome::kYielded:
       return Next(std::move(out));
     case GenOutcome::kReturned:
+      // A returned value travels as StopIteration(value), as CPython's gen_iternext does: next()
+      // shows it; every other consumer treats a pending StopIteration as the end
+      // (objects/abstract.cpp: iter_next).
+      if (out && !is_none(out.get())) return Next(raise_with_value(exc::StopIteration, out.get()));
       return Next::done();
     case GenOutcome::kError:
       return Next(Error{});

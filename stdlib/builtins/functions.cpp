@@ -140,8 +140,16 @@ Result<Ref<Object>> builtin_next(Object*, Object* const* args, size_t nargs, Obj
   Object* it = args[0];
   if (!is_iterator(it))
     return raise(exc::TypeError, "'{}' object is not an iterator", type_name_of(it));
-  Next n = iter_next(it);
-  if (n.is_error()) return Error{};
+  // The slot itself, not iter_next(): a StopIteration it raises (a generator's return value)
+  // must reach the caller unchanged.
+  Next n = type_of(it)->iternext(it);
+  if (n.is_error()) {
+    if (nargs == 2 && error_matches(exc::StopIteration)) {
+      clear_error();
+      return new_ref(args[1]);
+    }
+    return Error{};
+  }
   Ref<Object> item = n.release_value();
   if (item) return item;
   if (nargs == 2) return new_ref(args[1]);
