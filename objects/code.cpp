@@ -26,6 +26,7 @@
 #include "objects/alloc.h"
 #include "objects/bytes.h"
 #include "objects/exceptions.h"
+#include "objects/function.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/str.h"
@@ -337,6 +338,13 @@ Result<Ref<Object>> code_new(const CodeSpec& spec) {
   c->qualname = new_ref(spec.qualname ? spec.qualname : spec.name).release();
   c->linetable = new_ref(spec.linetable).release();
   c->exceptiontable = new_ref(spec.exceptiontable).release();
+  // The code of a module-level function or method is run by every call of a deferred function
+  // (objects/function.cpp): defer it too, so frames do not count references to it
+  // (vm/stack_ref.h). Such code lives as long as its deferred functions anyway. Module code
+  // (exec/eval) and closures' code stay counted so that they are freed while there is no cycle
+  // collector to reclaim deferred objects.
+  if ((spec.flags & kCoOptimized) && !(spec.flags & kCoNested))
+    object_enable_deferred_refcount(c.get());
   return Ref<Object>(std::move(c));
 }
 

@@ -29,6 +29,7 @@
 #include "objects/exceptions.h"
 #include "objects/float_internal.h"
 #include "objects/int.h"
+#include "objects/int_float_freelist.h"
 #include "objects/int_internal.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -40,9 +41,19 @@ namespace weft {
 Type FloatType;
 
 Result<Ref<Object>> float_from_double(double v) {
-  Ref<FloatObject> f = TRY(new_object<FloatObject>(&FloatType));
+  // Exact floats come from the per-thread block cache (objects/int_float_freelist.h).
+  auto* f = static_cast<FloatObject*>(take_number_block());
+  if (!f) [[unlikely]] return raise_no_memory();
+  init_object_header(f, &FloatType);
   f->value = v;
-  return Ref<Object>(std::move(f));
+  return Ref<Object>::steal(f);
+}
+
+// Exact floats give their block back to the per-thread cache; subclass instances (basicsize
+// may differ) and objects that need a QSBR grace period are freed normally.
+static void float_dealloc(Object* o) {
+  if (is_float_exact(o) && recycle_number_block(o)) return;
+  free_object(o);
 }
 
 Result<Ref<Object>> float_new_of_type(Type* type, double v) {
@@ -473,6 +484,7 @@ static Status fill_float_type() {
   t.name = "float";
   t.doc = "Convert a string or number to a floating-point number, if possible.";
   t.basicsize = sizeof(FloatObject);
+  t.dealloc = float_dealloc;
   t.flags = kTypeBaseType | kTypeImmutable;
   t.repr = float_repr;
   t.hash = float_hash_slot;

@@ -24,6 +24,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/int_float_freelist.h"
 #include "objects/int_internal.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
@@ -57,9 +58,12 @@ inline void floor_divmod_i64(int64_t a, int64_t b, int64_t* q, int64_t* r) {
 // --- construction -------------------------------------------------------------------------------
 
 Result<Ref<Object>> int_from_i64_slow(int64_t v) {
-  Ref<IntObject> r = TRY(new_object<IntObject>(&IntType));
+  // Exact small-form ints come from the per-thread block cache (objects/int_float_freelist.h).
+  auto* r = static_cast<IntObject*>(take_number_block());
+  if (!r) [[unlikely]] return raise_no_memory();
+  init_object_header(r, &IntType);
   r->small = v;
-  return Ref<Object>(std::move(r));
+  return Ref<Object>::steal(r);
 }
 
 Result<Ref<Object>> int_from_u64(uint64_t v) {
@@ -100,6 +104,8 @@ static void int_dealloc(Object* o) {
     mpz_clear(i->big);
     if (i->big != trailing_mpz(i)) gc::raw_free(i->big);
     i->big = nullptr;
+  } else if (is_int_exact(o) && recycle_number_block(o)) {
+    return;  // an exact small-form int: its block (kNumberBlockSize) came from take_number_block
   }
   free_object(o);
 }
