@@ -28,10 +28,8 @@
 namespace weft::vm {
 namespace {
 
-// Executions of a generic instruction before its first specialisation attempt, and between
-// attempts after a failure.
+// Executions of a generic instruction before its one specialisation attempt (specialize.h).
 constexpr CodeUnit kWarmup = 2;
-constexpr CodeUnit kBackoff = 64;
 
 bool is_specialisable_family(int op) {
   switch (op) {
@@ -137,7 +135,7 @@ const CodeUnit* code_instructions(CodeObject* code) {
   return units;
 }
 
-void adaptive_counter_backoff(const CodeUnit* counter) { cache_store_u16(counter, kBackoff); }
+void adaptive_counter_backoff(const CodeUnit* counter) { cache_store_u16(counter, 0); }
 
 bool specialize_load_global(const CodeUnit* instr, Frame* frame, Object* name) {
   // Cache: counter, index, globals version (LOAD_GLOBAL_BUILTIN), unused.
