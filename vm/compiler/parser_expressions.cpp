@@ -149,38 +149,31 @@ Expr* Parser::parse_star_named_expression() {
   return parse_named_expression();
 }
 
-Expr* Parser::parse_disjunction() {
+// disjunction: conjunction ('or' conjunction)*  /  conjunction: inversion ('and' inversion)*
+// One BoolOp holds every operand of a chain of the same operator.
+Expr* Parser::parse_bool_chain(Kw keyword, BoolOpKind kind, Expr* (Parser::*operand)()) {
   Location start = start_loc(cur());
-  Expr* first = parse_conjunction();
-  if (!first || !at_kw(Kw::kw_or)) return first;
+  Expr* first = (this->*operand)();
+  if (!first || !at_kw(keyword)) return first;
   SeqBuilder<Expr*> values(arena_);
   if (!push(values, first)) return nullptr;
-  while (accept_kw(Kw::kw_or)) {
-    Expr* e = parse_conjunction();
+  while (accept_kw(keyword)) {
+    Expr* e = (this->*operand)();
     if (!e || !push(values, e)) return nullptr;
   }
   BoolOp* b = node<BoolOp>(span(start));
   if (!b) return nullptr;
-  b->op = BoolOpKind::Or;
+  b->op = kind;
   b->values = values.finish();
   return b;
 }
 
+Expr* Parser::parse_disjunction() {
+  return parse_bool_chain(Kw::kw_or, BoolOpKind::Or, &Parser::parse_conjunction);
+}
+
 Expr* Parser::parse_conjunction() {
-  Location start = start_loc(cur());
-  Expr* first = parse_inversion();
-  if (!first || !at_kw(Kw::kw_and)) return first;
-  SeqBuilder<Expr*> values(arena_);
-  if (!push(values, first)) return nullptr;
-  while (accept_kw(Kw::kw_and)) {
-    Expr* e = parse_inversion();
-    if (!e || !push(values, e)) return nullptr;
-  }
-  BoolOp* b = node<BoolOp>(span(start));
-  if (!b) return nullptr;
-  b->op = BoolOpKind::And;
-  b->values = values.finish();
-  return b;
+  return parse_bool_chain(Kw::kw_and, BoolOpKind::And, &Parser::parse_inversion);
 }
 
 Expr* Parser::parse_inversion() {
