@@ -693,19 +693,21 @@ void Cfg::push_cold_blocks_to_end() {
     if (has_fallthrough(b)) go(blocks_[b].next);
   }
   for (Block& b : blocks_) b.visited = false;
-  // A warm block that falls through into a cold one needs an explicit jump.
+  // Reordering breaks fall-through edges between warm and cold blocks, so each such edge becomes
+  // an explicit jump in a new block of the same temperature as its source: a warm block falling
+  // into a cold one, and a cold block falling into a warm one (e.g. yield from's CLEANUP_THROW
+  // handler, which continues at END_SEND), as CPython's push_cold_blocks_to_end does.
   for (int b = entry_; b >= 0; b = blocks_[b].next) {
     int nxt = blocks_[b].next;
-    if (!blocks_[b].cold && nxt >= 0 && blocks_[nxt].cold && has_fallthrough(b) &&
-        !blocks_[b].instrs.empty()) {
-      int target = next_nonempty(nxt);
-      (void)target;
-      int jb = new_block();
-      blocks_[jb].instrs.push_back({JUMP_NO_INTERRUPT, 0, kNoLocation, nxt, -1});
-      blocks_[jb].next = blocks_[b].next;
-      blocks_[b].next = jb;
-      // The new block is warm: it is reached by falling through from b.
-    }
+    if (nxt < 0 || blocks_[b].cold == blocks_[nxt].cold || !has_fallthrough(b) ||
+        blocks_[b].instrs.empty())
+      continue;
+    int jb = new_block();
+    blocks_[jb].instrs.push_back({JUMP_NO_INTERRUPT, 0, kNoLocation, nxt, -1});
+    blocks_[jb].cold = blocks_[b].cold;
+    blocks_[jb].next = nxt;
+    blocks_[b].next = jb;
+    b = jb;  // the new block's successor is `nxt`, checked next
   }
   std::vector<int> warm, cold;
   for (int b = entry_; b >= 0; b = blocks_[b].next) (blocks_[b].cold ? cold : warm).push_back(b);
