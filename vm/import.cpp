@@ -20,6 +20,7 @@
 #include "vm/interp_state.h"
 #include "vm/module_table.h"
 #include "vm/run.h"
+#include "vm/zipimport.h"
 
 namespace weft::vm {
 namespace {
@@ -35,6 +36,11 @@ class ImportLock {
 bool is_file(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool is_directory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 Result<std::string> read_file(const std::string& path) {
@@ -58,6 +64,11 @@ Error module_not_found(std::string_view message, Object* name) {
   Ref<Object> kw = MUST(tuple_pack({str_intern("name")}));
   Result<Ref<Object>> exc = call(reinterpret_cast<Object*>(exc::ModuleNotFoundError), argv, 1, kw.get());
   if (exc.is_error()) return Error{};
+  if (std::string problem = stdlib_problem(); !problem.empty()) {
+    Ref<Object> note = TRY(str_from_utf8(problem));
+    Object* note_arg = note.get();
+    TRY(call_method(exc.value().get(), "add_note", &note_arg, 1));
+  }
   return raise_object(exc.value().get());
 }
 
@@ -92,8 +103,45 @@ Status exec_module_source(Object* module, Object* name, const std::string& path,
   return ok();
 }
 
-// Finds `leaf` (a single name) in the directories of `search_path` (a list of str) and loads it as
-// module `full_name`. Returns false when no file matches.
+// A module source found on the search path.
+struct FoundModule {
+  std::string file;     // __file__: "<dir>/x.py", or "<archive>/<prefix>x.py" inside a zip
+  std::string pkg_dir;  // the package's __path__ entry (packages only)
+  std::string source;
+  bool is_package = false;
+};
+
+// Looks for `leaf` in one directory: `<dir>/<leaf>/__init__.py` (a package) before `<dir>/<leaf>.py`.
+Result<bool> find_in_directory(const std::string& dir, std::string_view leaf, FoundModule* found) {
+  std::string pkg_dir = dir + "/" + std::string(leaf);
+  std::string init = pkg_dir + "/__init__.py";
+  std::string file = pkg_dir + ".py";
+  found->is_package = is_file(init);
+  if (!found->is_package && !is_file(file)) return false;
+  found->file = found->is_package ? init : file;
+  found->source = TRY(read_file(found->file));
+  if (found->is_package) found->pkg_dir = std::move(pkg_dir);
+  return true;
+}
+
+// The same lookup inside a zip archive (vm/zipimport.h), for a path entry naming the archive or a
+// directory within it.
+Result<bool> find_in_zip(const std::string& entry, std::string_view leaf, FoundModule* found) {
+  ZipLocation loc = TRY(zip_location_for(entry));
+  if (!loc.archive) return false;
+  std::string inner = loc.prefix + std::string(leaf);
+  const ZipArchive::Entry* member = loc.archive->find(inner + "/__init__.py");
+  found->is_package = member != nullptr;
+  if (!member && !(member = loc.archive->find(inner + ".py"))) return false;
+  const std::string& archive = loc.archive->path();
+  found->file = archive + "/" + inner + (found->is_package ? "/__init__.py" : ".py");
+  found->source = TRY(loc.archive->read(*member));
+  if (found->is_package) found->pkg_dir = archive + "/" + inner;
+  return true;
+}
+
+// Finds `leaf` (a single name) in the entries of `search_path` (a list of str: directories or zip
+// archives) and loads it as module `full_name`. Returns false when nothing matches.
 Result<bool> load_from_path(Object* full_name, std::string_view leaf, Object* search_path,
                             std::string_view package_of_module, Ref<Object>* out) {
   Ref<Object> snapshot = TRY(list_snapshot(search_path));
@@ -102,18 +150,15 @@ Result<bool> load_from_path(Object* full_name, std::string_view leaf, Object* se
     if (!is_str(entry)) continue;
     std::string dir = std::string(TRY(str_utf8(entry)));
     if (dir.empty()) dir = ".";
-    std::string pkg_dir = dir + "/" + std::string(leaf);
-    std::string init = pkg_dir + "/__init__.py";
-    std::string file = pkg_dir + ".py";
-    bool is_package = is_file(init);
-    if (!is_package && !is_file(file)) continue;
-    const std::string& path = is_package ? init : file;
-    std::string source = TRY(read_file(path));
+    FoundModule found;
+    bool hit = is_directory(dir) ? TRY(find_in_directory(dir, leaf, &found))
+                                 : TRY(find_in_zip(dir, leaf, &found));
+    if (!hit) continue;
     Ref<Object> module = TRY(module_new(full_name));
     Object* dict = module_dict(module.get());
-    if (is_package) {
+    if (found.is_package) {
       Ref<Object> pkg_path = TRY(list_new());
-      Ref<Object> d = TRY(str_from_utf8(pkg_dir));
+      Ref<Object> d = TRY(str_from_utf8(found.pkg_dir));
       TRY(list_append(pkg_path.get(), d.get()));
       TRY(dict_set_item(dict, str_intern("__path__"), pkg_path.get()));
       TRY(dict_set_item(dict, str_intern("__package__"), full_name));
@@ -121,7 +166,7 @@ Result<bool> load_from_path(Object* full_name, std::string_view leaf, Object* se
       Ref<Object> pkg = TRY(str_from_utf8(package_of_module));
       TRY(dict_set_item(dict, str_intern("__package__"), pkg.get()));
     }
-    TRY(exec_module_source(module.get(), full_name, path, source));
+    TRY(exec_module_source(module.get(), full_name, found.file, found.source));
     // The module may have replaced itself in sys.modules.
     Ref<Object> final_module;
     if (!TRY(lookup_loaded(full_name, &final_module))) final_module = std::move(module);

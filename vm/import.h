@@ -3,8 +3,10 @@
 // Finders, in CPython's meta-path order: modules already in sys.modules; native modules
 // (vm/module_table.h, top-level names only); then source files along the search path (sys.path for
 // top-level names, the parent package's __path__ for submodules): `<dir>/<name>/__init__.py`
-// (a package) or `<dir>/<name>.py`. Importing from the stdlib zip, bytecode caches, namespace
-// packages, sys.meta_path/path_hooks objects and importlib's loaders arrive with the stdlib issue.
+// (a package) or `<dir>/<name>.py`; a path entry that is a zip archive, or a directory inside one
+// (a zipped package's __path__), is searched the same way through vm/zipimport.h — that is how
+// the stdlib zip is imported. Bytecode caches, namespace packages, sys.meta_path/path_hooks
+// objects, __spec__/__loader__ and importlib's loaders are not there yet.
 //
 // Thread safety: one process-wide recursive import lock serialises finding and executing
 // modules, so two threads never execute the same module body twice. (CPython uses per-module

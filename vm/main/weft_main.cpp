@@ -4,10 +4,12 @@
 //
 // Exit status: 0 on success, 1 for an uncaught exception, SystemExit's code, 2 for usage errors
 // and unreadable scripts, 120 if stdout cannot be flushed at exit.
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -25,6 +27,7 @@
 #include "vm/import.h"
 #include "vm/lifecycle.h"
 #include "vm/traceback_print.h"
+#include "vm/zipimport.h"
 
 namespace {
 
@@ -76,6 +79,18 @@ std::string executable_path(const char* argv0) {
   return absolute_path(argv0);
 }
 
+// Set when the program ended with an uncaught KeyboardInterrupt: after finalising, the process
+// kills itself with SIGINT like CPython (exit_sigint), so the shell sees "killed by SIGINT".
+bool g_unhandled_keyboard_interrupt = false;
+
+[[noreturn]] void exit_by_sigint() {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  std::signal(SIGINT, SIG_DFL);
+  ::kill(::getpid(), SIGINT);
+  std::_Exit(128 + SIGINT);  // only reached if SIGINT is blocked: the shell's convention
+}
+
 // Turns the pending exception into an exit status: SystemExit's code, or a printed traceback and
 // 1 (CPython's handle_system_exit / PyErr_Print).
 int handle_uncaught() {
@@ -100,6 +115,7 @@ int handle_uncaught() {
     }
     return 1;
   }
+  g_unhandled_keyboard_interrupt = is_instance_of(exc.get(), exc::KeyboardInterrupt);
   vm::print_exception(exc.get());
   return 1;
 }
@@ -237,6 +253,9 @@ options_done:
       }
     }
   }
+  // The stdlib comes after the script dir and PYTHONPATH (DESIGN §8).
+  std::string stdlib = vm::locate_stdlib(config.executable, opt.ignore_env);
+  if (!stdlib.empty()) config.path.push_back(stdlib);
 
   if (vm::initialize_runtime(config).is_error()) {
     vm::print_exception(take_exception().get());
@@ -248,5 +267,6 @@ options_done:
   if (main_module.is_error()) status = handle_uncaught();
   int final_status = vm::finalize_runtime();
   std::fflush(stdout);
+  if (g_unhandled_keyboard_interrupt) exit_by_sigint();
   return final_status ? final_status : (status & 0xff);
 }
