@@ -13,6 +13,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "vm/eval_ops.h"
+#include "vm/generator.h"
 #include "vm/interp_state.h"
 #include "vm/opcodes.h"
 
@@ -159,6 +160,7 @@ Result<Ref<Object>> call_intrinsic_1(Frame* f, int which, Object* value) {
       return new_none();
     case INTRINSIC_UNARY_POSITIVE: return number_positive(value);
     case INTRINSIC_LIST_TO_TUPLE: return list_as_tuple(value);
+    case INTRINSIC_ASYNC_GEN_WRAP: return async_gen_wrap_value(value);
     default: return unsupported_intrinsic(kIntrinsic1Names[which < kNumIntrinsic1 ? which : 0]);
   }
 }

@@ -84,7 +84,9 @@ Status begin_running(GeneratorObject* g, bool* finished) {
   *finished = false;
   GenState s = g->state.load(std::memory_order_acquire);
   for (;;) {
-    if (s == GenState::kRunning) return raise(exc::ValueError, "generator already executing");
+    if (s == GenState::kRunning) {
+      return raise(exc::ValueError, "{} already executing", generator_kind_name(g));
+    }
     if (s == GenState::kFinished) {
       *finished = true;
       return ok();
@@ -96,11 +98,19 @@ Status begin_running(GeneratorObject* g, bool* finished) {
   }
 }
 
-// PEP 479: a StopIteration escaping the frame becomes RuntimeError.
-void apply_pep479() {
-  if (!error_matches(exc::StopIteration)) return;
+// PEP 479: a StopIteration escaping the frame becomes RuntimeError (so does a
+// StopAsyncIteration escaping an async generator, PEP 525).
+void apply_pep479(GeneratorObject* g) {
+  const char* escaped;
+  if (error_matches(exc::StopIteration)) {
+    escaped = "StopIteration";
+  } else if (is_async_generator(g) && error_matches(exc::StopAsyncIteration)) {
+    escaped = "StopAsyncIteration";
+  } else {
+    return;
+  }
   Ref<Object> stop = take_exception();
-  (void)raise(exc::RuntimeError, "generator raised StopIteration");
+  (void)raise(exc::RuntimeError, "{} raised {}", generator_kind_name(g), escaped);
   Ref<Object> err = take_exception();
   if (!err) return;  // MemoryError while building it is pending instead
   exception_set_context(err.get(), new_ref(stop.get()));
@@ -179,7 +189,7 @@ GenOutcome resume_fiber(GeneratorObject* g, GenResumeMode mode, Ref<Object> valu
     *out = result ? std::move(result) : new_none();
     return GenOutcome::kReturned;
   }
-  apply_pep479();
+  apply_pep479(g);
   return GenOutcome::kError;
 }
 
@@ -189,7 +199,7 @@ GenOutcome resume_fiber(GeneratorObject* g, GenResumeMode mode, Ref<Object> valu
 GenOutcome throw_into_unstarted(GeneratorObject* g) {
   (void)traceback_add_frame(g->frame);
   discard_unstarted(g);
-  apply_pep479();
+  apply_pep479(g);
   return GenOutcome::kError;
 }
 
@@ -210,7 +220,7 @@ Result<Ref<Object>> generator_close_impl(GeneratorObject* g);
 
 // close() on a `yield from` delegate (CPython's gen_close_iter).
 Status close_delegate(Object* yf) {
-  if (is_generator(yf)) {
+  if (is_gen_or_coro(yf)) {
     Ref<Object> ignored = TRY(generator_close_impl(as_gen(yf)));
     return ok();
   }
@@ -239,7 +249,7 @@ Result<Ref<Object>> generator_close_impl(GeneratorObject* g) {
   Ref<Object> out;
   switch (resume_fiber(g, GenResumeMode::kThrow, new_none(), &out)) {
     case GenOutcome::kYielded:
-      return raise(exc::RuntimeError, "generator ignored GeneratorExit");
+      return raise(exc::RuntimeError, "{} ignored GeneratorExit", generator_kind_name(g));
     case GenOutcome::kReturned:
       return out;
     case GenOutcome::kError:
@@ -273,7 +283,7 @@ GenOutcome generator_throw_impl(GeneratorObject* g, Ref<Object>* out, bool close
     Ref<Object> pending = take_exception();
     GenOutcome sub;
     Ref<Object> sub_value;
-    if (is_generator(yf.get())) {
+    if (is_gen_or_coro(yf.get())) {
       set_exception(std::move(pending));
       sub = generator_throw_impl(as_gen(yf.get()), &sub_value, close_on_genexit);
     } else {
@@ -305,8 +315,7 @@ GenOutcome generator_throw_impl(GeneratorObject* g, Ref<Object>* out, bool close
   return resume_claimed(g, GenResumeMode::kThrow, {}, out);
 }
 
-// Builds the exception for throw(typ[, val[, tb]]) and sets it pending.
-Status set_thrown_exception(Object* typ, Object* val, Object* tb) {
+Status set_thrown_exception_impl(Object* typ, Object* val, Object* tb) {
   if (tb && is_none(tb)) tb = nullptr;
   if (tb && !is_traceback(tb)) {
     return raise(exc::TypeError, "throw() third argument must be a traceback object");
@@ -376,7 +385,8 @@ Result<Ref<Object>> gen_throw_method(Object* self, Object* const* args, size_t n
     return raise(exc::TypeError, "throw expected at least 1 argument, got {}", nargs);
   }
   if (nargs > 3) return raise(exc::TypeError, "throw expected at most 3 arguments, got {}", nargs);
-  TRY(set_thrown_exception(args[0], nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr));
+  TRY(set_thrown_exception_impl(args[0], nargs > 1 ? args[1] : nullptr,
+                                nargs > 2 ? args[2] : nullptr));
   Ref<Object> out;
   GenOutcome o = generator_throw_impl(as_gen(self), &out, true);
   return outcome_to_send_result(o, std::move(out));
@@ -409,7 +419,9 @@ Result<Ref<Object>> gen_repr(Object* self) {
   char addr[32];
   std::snprintf(addr, sizeof addr, "%p", static_cast<void*>(self));
   std::string_view qualname = TRY(str_utf8(as_gen(self)->qualname));
-  std::string text = "<generator object ";
+  std::string text = "<";
+  text += type_of(self)->name;
+  text += " object ";
   text += qualname;
   text += " at ";
   text += addr;
@@ -424,7 +436,7 @@ void finalize_suspended(GeneratorObject* g) {
   Result<Ref<Object>> r = generator_close_impl(g);
   if (r.is_error()) {
     Result<Ref<Object>> text = gen_repr(g);
-    std::string msg = "Exception ignored while closing generator ";
+    std::string msg = "Exception ignored while closing generator ";  // for every kind
     if (!text.is_error()) {
       Result<std::string_view> utf8 = str_utf8(text.value().get());
       if (!utf8.is_error()) msg += utf8.value();
@@ -547,13 +559,10 @@ WEFT_REGISTER_TYPE_INIT(kPhaseReady, ready_generator_type);
 
 Result<Ref<Object>> generator_from_frame(Frame* f) {
   CodeObject* code = f->code;
-  if (code->flags & kCoCoroutine) {
-    return raise(exc::NotImplementedError, "coroutines (async def) are not supported yet");
-  }
-  if (code->flags & kCoAsyncGenerator) {
-    return raise(exc::NotImplementedError, "asynchronous generators are not supported yet");
-  }
-  Ref<GeneratorObject> g = TRY(new_object<GeneratorObject>(&GeneratorType));
+  Type* type = (code->flags & kCoCoroutine)        ? &CoroutineType
+               : (code->flags & kCoAsyncGenerator) ? &AsyncGeneratorType
+                                                    : &GeneratorType;
+  Ref<GeneratorObject> g = TRY(new_object<GeneratorObject>(type));
   size_t bytes = frame_size(code);
   void* mem = gc::raw_alloc(sizeof(GeneratorObject*) + bytes);
   void* fiber_mem = gc::raw_alloc(sizeof(Fiber));
@@ -585,6 +594,8 @@ Result<Ref<Object>> generator_from_frame(Frame* f) {
     g->name = new_ref(code->name).release();
     g->qualname = new_ref(code->qualname).release();
   }
+  g->ag_running_async.store(false, std::memory_order_relaxed);
+  g->ag_closed.store(false, std::memory_order_relaxed);
   g->state.store(GenState::kCreated, std::memory_order_relaxed);
   return Ref<Object>(std::move(g));
 }
@@ -594,13 +605,18 @@ GenOutcome generator_send(Object* gen, Object* value, Ref<Object>* out) {
   bool finished;
   if (begin_running(g, &finished).is_error()) return GenOutcome::kError;
   if (finished) {
+    if (is_coroutine(g)) {
+      (void)raise(exc::RuntimeError, "cannot reuse already awaited coroutine");
+      return GenOutcome::kError;
+    }
     // An exhausted generator: next() ends, send() raises a bare StopIteration.
     *out = new_none();
     return GenOutcome::kReturned;
   }
   if (!g->fiber->started() && value && !is_none(value)) {
     g->state.store(GenState::kCreated, std::memory_order_release);
-    (void)raise(exc::TypeError, "can't send non-None value to a just-started generator");
+    (void)raise(exc::TypeError, "can't send non-None value to a just-started {}",
+                generator_kind_name(g));
     return GenOutcome::kError;
   }
   return resume_fiber(g, GenResumeMode::kSend, value ? new_ref(value) : new_none(), out);
@@ -627,5 +643,40 @@ Ref<Object> generator_yield(Frame* f, Ref<Object> value, bool in_yield_from) {
 }
 
 bool generator_frame_killed(Frame* f) { return generator_of(f)->mode == kKillMode; }
+
+const char* generator_kind_name(const Object* gen) {
+  if (is_coroutine(gen)) return "coroutine";
+  if (is_async_generator(gen)) return "async generator";
+  return "generator";
+}
+
+GenOutcome generator_throw_pending(Object* gen, Ref<Object>* out, bool close_on_genexit) {
+  return generator_throw_impl(as_gen(gen), out, close_on_genexit);
+}
+Status set_thrown_exception(Object* typ, Object* val, Object* tb) {
+  return set_thrown_exception_impl(typ, val, tb);
+}
+Result<Ref<Object>> generator_send_method(Object* self, Object* const* args, size_t nargs,
+                                          Object* kwnames) {
+  return gen_send_method(self, args, nargs, kwnames);
+}
+Result<Ref<Object>> generator_throw_method(Object* self, Object* const* args, size_t nargs,
+                                           Object* kwnames) {
+  return gen_throw_method(self, args, nargs, kwnames);
+}
+Result<Ref<Object>> generator_close(Object* self) { return generator_close_impl(as_gen(self)); }
+Next generator_iternext(Object* self) { return gen_iternext(self); }
+void generator_dealloc(Object* self) { gen_dealloc(self); }
+void generator_traverse(Object* self, VisitFn visit, void* arg) { gen_traverse(self, visit, arg); }
+Result<Ref<Object>> generator_repr(Object* self) { return gen_repr(self); }
+Result<Ref<Object>> generator_get_frame(Object* self) { return get_gi_frame(self); }
+Result<Ref<Object>> generator_get_running(Object* self) { return get_gi_running(self); }
+Result<Ref<Object>> generator_get_suspended(Object* self) { return get_gi_suspended(self); }
+Result<Ref<Object>> generator_get_yieldfrom(Object* self) { return get_gi_yieldfrom(self); }
+Result<Ref<Object>> generator_get_code(Object* self) { return get_gi_code(self); }
+Result<Ref<Object>> generator_get_name(Object* self) { return get_name(self); }
+Result<Ref<Object>> generator_get_qualname(Object* self) { return get_qualname(self); }
+Status generator_set_name(Object* self, Object* value) { return set_name(self, value); }
+Status generator_set_qualname(Object* self, Object* value) { return set_qualname(self, value); }
 
 }  // namespace weft::vm

@@ -9,8 +9,9 @@
 //
 // Threads: a generator may be resumed from any thread, never by two at once: `state` moves from
 // Created/Suspended to Running with a CAS ("ValueError: generator already executing").
-// Coroutines and async generators are not supported yet (RETURN_GENERATOR raises
-// NotImplementedError for their code objects).
+// Coroutines (vm/coroutine.cpp) and async generators (vm/async_generator.cpp) are the same
+// object with another type: RETURN_GENERATOR picks the type from the code flags, and the resume
+// machinery below serves all three (messages name the kind: "coroutine already executing").
 #pragma once
 
 #include <atomic>
@@ -24,6 +25,8 @@
 namespace weft::vm {
 
 extern Type GeneratorType;
+extern Type CoroutineType;       // vm/coroutine.cpp
+extern Type AsyncGeneratorType;  // vm/async_generator.cpp
 
 enum class GenState : uint8_t { kCreated, kSuspended, kRunning, kFinished };
 
@@ -43,9 +46,17 @@ struct GeneratorObject : Object {
   GenResumeMode mode;    // resumer -> frame
   Object* transfer;      // owned: the sent value (in) or the yielded/returned value (out)
   bool returned;         // out: the frame returned (transfer = return value) instead of yielding
+  // Async generators only (vm/async_generator.cpp): an asend/athrow awaitable is in progress;
+  // the generator was closed (aclose(), or StopAsyncIteration/GeneratorExit escaped it).
+  std::atomic<bool> ag_running_async;
+  std::atomic<bool> ag_closed;
 };
 
 inline bool is_generator(const Object* o) { return o->ob_type == &GeneratorType; }
+inline bool is_coroutine(const Object* o) { return o->ob_type == &CoroutineType; }
+inline bool is_async_generator(const Object* o) { return o->ob_type == &AsyncGeneratorType; }
+// Generators and coroutines: the objects SEND and `yield from`/await delegation resume directly.
+inline bool is_gen_or_coro(const Object* o) { return is_generator(o) || is_coroutine(o); }
 
 // How one resume ended.
 enum class GenOutcome { kYielded, kReturned, kError };
@@ -66,5 +77,54 @@ Ref<Object> generator_yield(Frame* f, Ref<Object> value, bool in_yield_from);
 // After generator_yield returned nullptr: true if the resume asks to unwind the frame without
 // running any handler (finalisation of a generator that ignored GeneratorExit).
 bool generator_frame_killed(Frame* f);
+
+// --- shared with the coroutine and async generator types (all take any GeneratorObject) ---
+
+// "generator", "coroutine" or "async generator": the word CPython's messages use.
+const char* generator_kind_name(const Object* gen);
+
+// throw() with the exception already pending (set_thrown_exception); close_on_genexit: a
+// GeneratorExit closes a `yield from` delegate first (generator.throw does, athrow does not).
+GenOutcome generator_throw_pending(Object* gen, Ref<Object>* out, bool close_on_genexit);
+
+// Builds the exception for throw(typ[, val[, tb]]) and sets it pending.
+Status set_thrown_exception(Object* typ, Object* val, Object* tb);
+
+// The Python-level methods: send(v), throw(...), close(), and next() as a tp_iternext.
+Result<Ref<Object>> generator_send_method(Object* self, Object* const* args, size_t nargs,
+                                          Object* kwnames);
+Result<Ref<Object>> generator_throw_method(Object* self, Object* const* args, size_t nargs,
+                                           Object* kwnames);
+Result<Ref<Object>> generator_close(Object* self);
+Next generator_iternext(Object* self);
+
+// Type slots and attribute getters every kind shares (prefix gi_/cr_/ag_ chosen by the type).
+void generator_dealloc(Object* self);
+void generator_traverse(Object* self, VisitFn visit, void* arg);
+Result<Ref<Object>> generator_repr(Object* self);  // "<coroutine object f at 0x...>"
+Result<Ref<Object>> generator_get_frame(Object* self);
+Result<Ref<Object>> generator_get_running(Object* self);
+Result<Ref<Object>> generator_get_suspended(Object* self);
+Result<Ref<Object>> generator_get_yieldfrom(Object* self);
+Result<Ref<Object>> generator_get_code(Object* self);
+Result<Ref<Object>> generator_get_name(Object* self);
+Result<Ref<Object>> generator_get_qualname(Object* self);
+Status generator_set_name(Object* self, Object* value);
+Status generator_set_qualname(Object* self, Object* value);
+
+// --- opcode helpers (vm/coroutine.cpp, vm/async_generator.cpp) ---
+
+// GET_AWAITABLE: the iterator `await obj` drives. `where`: the opcode's oparg (0 await,
+// 1 after __aenter__, 2 after __aexit__), which selects CPython's error message.
+Result<Ref<Object>> get_awaitable(Object* obj, int where);
+// The awaitable's iterator without the "already awaited" check (CPython's
+// _PyCoro_GetAwaitableIter).
+Result<Ref<Object>> awaitable_iter(Object* obj);
+// GET_AITER / GET_ANEXT.
+Result<Ref<Object>> get_aiter(Object* obj);
+Result<Ref<Object>> get_anext(Object* aiter);
+// CALL_INTRINSIC_1 INTRINSIC_ASYNC_GEN_WRAP: marks a value an async generator yields (as
+// opposed to one its awaits pass through to the event loop).
+Result<Ref<Object>> async_gen_wrap_value(Object* value);
 
 }  // namespace weft::vm
