@@ -5,6 +5,7 @@
 // on the type (and the instance dict does not shadow it), it returns the function unbound so CALL
 // passes obj as self without creating a bound-method object.
 #include "objects/abstract.h"
+#include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -144,6 +145,30 @@ Status import_star(Frame* f, Object* module) {
 }
 }  // namespace
 
+namespace {
+// INTRINSIC_STOPITERATION_ERROR: the handler the compiler wraps around every generator,
+// coroutine and async generator body (PEP 479). A StopIteration escaping the body (and, in an
+// async generator, a StopAsyncIteration) becomes a RuntimeError whose cause and context are
+// the original; any other exception comes back unchanged for RERAISE.
+Result<Ref<Object>> stopiteration_error(Frame* f, Object* exc) {
+  int flags = f->code->flags;
+  const char* message = nullptr;
+  if (is_instance_of(exc, exc::StopIteration)) {
+    message = (flags & kCoAsyncGenerator) ? "async generator raised StopIteration"
+              : (flags & kCoCoroutine)    ? "coroutine raised StopIteration"
+                                          : "generator raised StopIteration";
+  } else if ((flags & kCoAsyncGenerator) && is_instance_of(exc, exc::StopAsyncIteration)) {
+    message = "async generator raised StopAsyncIteration";
+  }
+  if (!message) return Ref<Object>::borrow(exc);
+  Ref<Object> text = TRY(str_from_ascii(message));
+  Ref<Object> error = TRY(call_one(exc::RuntimeError, text.get()));
+  exception_set_cause(error.get(), Ref<Object>::borrow(exc));
+  exception_set_context(error.get(), Ref<Object>::borrow(exc));
+  return error;
+}
+}  // namespace
+
 Result<Ref<Object>> call_intrinsic_1(Frame* f, int which, Object* value) {
   switch (which) {
     case INTRINSIC_PRINT: {
@@ -161,6 +186,7 @@ Result<Ref<Object>> call_intrinsic_1(Frame* f, int which, Object* value) {
     case INTRINSIC_UNARY_POSITIVE: return number_positive(value);
     case INTRINSIC_LIST_TO_TUPLE: return list_as_tuple(value);
     case INTRINSIC_ASYNC_GEN_WRAP: return async_gen_wrap_value(value);
+    case INTRINSIC_STOPITERATION_ERROR: return stopiteration_error(f, value);
     default: return unsupported_intrinsic(kIntrinsic1Names[which < kNumIntrinsic1 ? which : 0]);
   }
 }

@@ -1,6 +1,6 @@
 # Coroutines/async generators driven by a hand-written event loop (run/step below).
-# Weft's compiler does not emit async def/await yet: listed in tests/known_failures.txt;
-# vm/tests/coroutine_test.cpp runs the same program with patched code objects.
+# vm/tests/coroutine_test.cpp also runs this program, from code objects it patches by hand
+# (written before the compiler emitted async code).
 class Sleep:
     def __init__(self, v):
         self.v = v

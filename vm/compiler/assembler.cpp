@@ -14,6 +14,9 @@ using namespace weft::vm;
 
 namespace {
 
+// END_ASYNC_FOR's oparg counts back to its loop's END_SEND, like a backward jump.
+bool jumps_backward(int opcode) { return is_backward_jump(opcode) || opcode == END_ASYNC_FOR; }
+
 int extended_arg_count(int oparg) {
   uint32_t v = static_cast<uint32_t>(oparg);
   return v > 0xFFFFFF ? 3 : v > 0xFFFF ? 2 : v > 0xFF ? 1 : 0;
@@ -131,7 +134,7 @@ AssembledCode assemble(const FinalCode& fc, int firstlineno) {
       if (ins[i].target < 0 || !opcode_has(ins[i].opcode, HAS_JUMP)) continue;
       int end = offset[i] + instr_size(ins[i].opcode, oparg[i]);
       int target = offset[ins[i].target];
-      int arg = is_backward_jump(ins[i].opcode) ? end - target : target - end;
+      int arg = jumps_backward(ins[i].opcode) ? end - target : target - end;
       if (arg != oparg[i]) {
         if (extended_arg_count(arg) != extended_arg_count(oparg[i])) changed = true;
         oparg[i] = arg;
@@ -143,7 +146,7 @@ AssembledCode assemble(const FinalCode& fc, int firstlineno) {
     if (ins[i].target < 0 || !opcode_has(ins[i].opcode, HAS_JUMP)) continue;
     int end = offset[i] + instr_size(ins[i].opcode, oparg[i]);
     int target = offset[ins[i].target];
-    oparg[i] = is_backward_jump(ins[i].opcode) ? end - target : target - end;
+    oparg[i] = jumps_backward(ins[i].opcode) ? end - target : target - end;
   }
 
   AssembledCode out;

@@ -287,9 +287,19 @@ Status Codegen::body_with_docstring(const ast::Seq<ast::Stmt*>& body, bool is_fu
   return ok();
 }
 
+Status Codegen::wrap_in_stopiteration_handler() {
+  int handler = new_label();
+  // The unit's RESUME is its first instruction: the handler covers it and everything after.
+  u().seq.insert(0, Instr{SETUP_CLEANUP, 0, kNoLocation, handler});
+  TRY(emit_none(kNoLocation));
+  emit(RETURN_VALUE, kNoLocation);
+  bind(handler);
+  emit(CALL_INTRINSIC_1, INTRINSIC_STOPITERATION_ERROR, kNoLocation);
+  emit(RERAISE, 1, kNoLocation);
+  return ok();
+}
+
 Status Codegen::function_def(const ast::FunctionDef* f, const SrcLoc& loc) {
-  bool is_async = f->kind == ast::StmtKind::AsyncFunctionDef;
-  if (is_async) return not_supported(loc, "'async def'");
   Scope* scope = symtable_.scope_for(f);
   TRY(emit_decorators(f->decorator_list));
   int firstlineno = f->decorator_list.empty() ? loc.lineno : f->decorator_list[0]->loc.lineno;
@@ -297,6 +307,7 @@ Status Codegen::function_def(const ast::FunctionDef* f, const SrcLoc& loc) {
   flags |= TRY(function_annotations(f, loc));
   TRY(enter_unit(scope, std::string(f->name), firstlineno, f->args));
   TRY(body_with_docstring(f->body, true));
+  if (scope->is_generator || scope->is_coroutine) TRY(wrap_in_stopiteration_handler());
   Ref<Object> code = TRY(finish_unit());
   TRY(make_closure(std::move(code), scope, flags, loc));
   TRY(apply_decorators(f->decorator_list));

@@ -26,7 +26,7 @@ namespace weft::compiler {
 // A control structure that `break`, `continue` and `return` must unwind through.
 enum class FBlockKind : uint8_t {
   WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue,
-  ExceptionHandler,
+  ExceptionHandler, AsyncForLoop, AsyncWith, AsyncComprehensionGenerator,
 };
 
 // State of one pattern being compiled (codegen_match.cpp): captured names in stack order, the
@@ -134,6 +134,9 @@ class Codegen {
   Status make_closure(Ref<Object> code, Scope* child, int flags, const SrcLoc& loc);
   Status emit_decorators(const ast::Seq<ast::Expr*>& decorators);
   Status apply_decorators(const ast::Seq<ast::Expr*>& decorators);
+  // PEP 479: wraps the unit's whole body (from its RESUME) in a handler that turns an escaping
+  // StopIteration into RuntimeError (CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR).
+  Status wrap_in_stopiteration_handler();
   Status body_with_docstring(const ast::Seq<ast::Stmt*>& body, bool is_function);
   void collect_static_attributes(const ast::ClassDef* c);
 
@@ -169,6 +172,17 @@ class Codegen {
   // The symbol `name` has in the current unit (an inlined comprehension's own first).
   const Symbol* lookup_symbol(const std::string& name);
   Status yield_value(const SrcLoc& loc);
+  // The SEND/YIELD_VALUE/CLEANUP_THROW/END_SEND loop behind `yield from` and `await`
+  // (CPython's ADD_YIELD_FROM); `await` selects RESUME_AFTER_AWAIT. END_SEND is bound at
+  // `end_send` when given (END_ASYNC_FOR refers to it).
+  void yield_from_loop(const SrcLoc& loc, bool await, int end_send = -1);
+  // GET_AWAITABLE `where` + None + the yield-from loop: awaits the object on the stack.
+  Status emit_await(int where, const SrcLoc& loc);
+  Status comprehension_element(const ast::Expr* elt, const ast::Expr* value, int kind, int depth,
+                               SrcLoc* elt_loc);
+  Status async_comprehension_generator(const ast::Seq<ast::Comprehension*>& gens, size_t index,
+                                       int depth, const ast::Expr* elt, const ast::Expr* value,
+                                       int kind, bool iter_on_stack, const SrcLoc& loc);
   Result<bool> try_fold_constant(const ast::Expr* e);
   bool is_constant_expr(const ast::Expr* e) const;
 
@@ -182,6 +196,7 @@ class Codegen {
   Status if_stmt(const ast::If* s, const SrcLoc& loc);
   Status while_stmt(const ast::While* s, const SrcLoc& loc);
   Status for_stmt(const ast::For* s, const SrcLoc& loc);
+  Status async_for_stmt(const ast::For* s, const SrcLoc& loc);
   Status return_stmt(const ast::Return* r, const SrcLoc& loc);
   Status break_continue(bool is_break, const SrcLoc& loc);
   Status raise_stmt(const ast::Raise* r, const SrcLoc& loc);
@@ -192,6 +207,7 @@ class Codegen {
   Status try_except(const ast::Try* t, const SrcLoc& loc);
   Status try_finally(const ast::Try* t, const SrcLoc& loc);
   Status with_stmt(const ast::With* w, size_t item, const SrcLoc& loc);
+  Status async_with_stmt(const ast::With* w, size_t item, const SrcLoc& loc);
   Status unwind_fblock(const FBlock& fb, bool preserve_tos, SrcLoc* loc);
   Status unwind_fblock_stack(bool preserve_tos, const FBlock** loop, SrcLoc* loc);
   Status call_exit_with_nones(const SrcLoc& loc);

@@ -40,7 +40,8 @@ Status Codegen::comprehension_generator(const ast::Seq<ast::Comprehension*>& gen
                                         int depth, const ast::Expr* elt, const ast::Expr* value,
                                         int kind, bool iter_on_stack, const SrcLoc& loc) {
   const ast::Comprehension* g = gens[index];
-  if (g->is_async) return not_supported(loc, "asynchronous comprehension");
+  if (g->is_async)
+    return async_comprehension_generator(gens, index, depth, elt, value, kind, iter_on_stack, loc);
   int start = new_label(), if_cleanup = new_label(), anchor = new_label();
   bool looping = true;
   SrcLoc iter_loc = loc_of(g->iter->loc);
@@ -72,30 +73,7 @@ Status Codegen::comprehension_generator(const ast::Seq<ast::Comprehension*>& gen
     TRY(comprehension_generator(gens, index + 1, depth, elt, value, kind, false, loc));
   }
   SrcLoc elt_loc = loc_of(elt->loc);
-  if (index + 1 >= gens.size()) {
-    switch (kind) {
-      case kGenExp:
-        TRY(expr(elt));
-        TRY(yield_value(elt_loc));
-        emit(POP_TOP, elt_loc);
-        break;
-      case kListComp:
-        TRY(expr(elt));
-        emit(LIST_APPEND, depth + 1, elt_loc);
-        break;
-      case kSetComp:
-        TRY(expr(elt));
-        emit(SET_ADD, depth + 1, elt_loc);
-        break;
-      case kDictComp:
-        TRY(expr(elt));
-        TRY(expr(value));
-        elt_loc = SrcLoc{elt->loc.lineno, value->loc.end_lineno, elt->loc.col_offset,
-                         value->loc.end_col_offset};
-        emit(MAP_ADD, depth + 1, elt_loc);
-        break;
-    }
-  }
+  if (index + 1 >= gens.size()) TRY(comprehension_element(elt, value, kind, depth, &elt_loc));
   bind(if_cleanup);
   if (looping) {
     emit_jump(JUMP, start, elt_loc);
@@ -104,6 +82,75 @@ Status Codegen::comprehension_generator(const ast::Seq<ast::Comprehension*>& gen
     emit(END_FOR, kNoLocation);
     emit(POP_ITER, kNoLocation);
   }
+  return ok();
+}
+
+// Adds the innermost element to the result (or yields it, in a generator expression); `depth`
+// counts the iterators beneath the result. Sets *elt_loc to the adding instruction's location.
+Status Codegen::comprehension_element(const ast::Expr* elt, const ast::Expr* value, int kind,
+                                      int depth, SrcLoc* elt_loc) {
+  switch (kind) {
+    case kGenExp:
+      TRY(expr(elt));
+      TRY(yield_value(*elt_loc));
+      emit(POP_TOP, *elt_loc);
+      break;
+    case kListComp:
+      TRY(expr(elt));
+      emit(LIST_APPEND, depth + 1, *elt_loc);
+      break;
+    case kSetComp:
+      TRY(expr(elt));
+      emit(SET_ADD, depth + 1, *elt_loc);
+      break;
+    case kDictComp:
+      TRY(expr(elt));
+      TRY(expr(value));
+      *elt_loc = SrcLoc{elt->loc.lineno, value->loc.end_lineno, elt->loc.col_offset,
+                       value->loc.end_col_offset};
+      emit(MAP_ADD, depth + 1, *elt_loc);
+      break;
+  }
+  return ok();
+}
+
+// One `async for` clause: like comprehension_generator, but each step awaits __anext__()
+// inside a virtual try whose handler, END_ASYNC_FOR, ends the loop on StopAsyncIteration.
+Status Codegen::async_comprehension_generator(const ast::Seq<ast::Comprehension*>& gens,
+                                              size_t index, int depth, const ast::Expr* elt,
+                                              const ast::Expr* value, int kind,
+                                              bool iter_on_stack, const SrcLoc& loc) {
+  const ast::Comprehension* g = gens[index];
+  int start = new_label(), end_send = new_label(), except = new_label(), if_cleanup = new_label();
+  if (!iter_on_stack) {
+    if (index == 0) {
+      emit(LOAD_FAST, 0, loc);  // the `.0` async iterator argument
+    } else {
+      TRY(expr(g->iter));
+      emit(GET_AITER, loc_of(g->iter->loc));
+    }
+  }
+  bind(start);
+  u().fblocks.push_back({FBlockKind::AsyncComprehensionGenerator, start, -1, nullptr, loc});
+  emit_jump(SETUP_FINALLY, except, loc);
+  emit(GET_ANEXT, loc);
+  TRY(emit_none(loc));
+  yield_from_loop(loc, true, end_send);
+  emit(POP_BLOCK, loc);
+  TRY(assign_target(g->target, loc_of(g->target->loc)));
+  for (const ast::Expr* cond : g->ifs) TRY(jump_if(cond, if_cleanup, false));
+  ++depth;
+  SrcLoc elt_loc = loc_of(elt->loc);
+  if (index + 1 < gens.size()) {
+    TRY(comprehension_generator(gens, index + 1, depth, elt, value, kind, false, loc));
+  } else {
+    TRY(comprehension_element(elt, value, kind, depth, &elt_loc));
+  }
+  bind(if_cleanup);
+  emit_jump(JUMP, start, elt_loc);
+  u().fblocks.pop_back();
+  bind(except);
+  emit_jump(END_ASYNC_FOR, end_send, loc);
   return ok();
 }
 
@@ -221,10 +268,16 @@ Status Codegen::comprehension(const ast::Expr* e, const SrcLoc& loc) {
   Scope* scope = symtable_.scope_for(e);
   const ast::Expr* outermost = (*gens)[0]->iter;
   SrcLoc iter_loc = loc_of(outermost->loc);
+  int get_iter = (*gens)[0]->is_async ? GET_AITER : GET_ITER;
+  // A comprehension that awaits is evaluated eagerly, so it needs an async context (a
+  // generator expression just becomes an async generator).
+  bool awaits = scope->is_coroutine && kind != kGenExp;
+  if (awaits && !u().scope->is_async_def() && u().scope->kind != ScopeKind::Comprehension)
+    return syntax_error(loc, "asynchronous comprehension outside of an asynchronous function");
   InlinedCompState state;
   if (scope->comp_inlined) {
     TRY(expr(outermost));
-    emit(GET_ITER, iter_loc);
+    emit(get_iter, iter_loc);
     TRY(push_inlined_comprehension(scope, loc, &state));
   } else {
     TRY(enter_unit(scope, name, loc.lineno, nullptr));
@@ -237,11 +290,13 @@ Status Codegen::comprehension(const ast::Expr* e, const SrcLoc& loc) {
   TRY(comprehension_generator(*gens, 0, 0, elt, value, kind, scope->comp_inlined, loc));
   if (scope->comp_inlined) return pop_inlined_comprehension(loc, &state);
   if (kind != kGenExp) emit(RETURN_VALUE, loc);
+  else TRY(wrap_in_stopiteration_handler());
   Ref<Object> code = TRY(finish_unit());
   TRY(make_closure(std::move(code), scope, 0, loc));
   TRY(expr(outermost));
-  emit(GET_ITER, iter_loc);
+  emit(get_iter, iter_loc);
   emit(CALL, 0, loc);
+  if (awaits) TRY(emit_await(0, loc));
   return ok();
 }
 

@@ -492,8 +492,37 @@ Status Codegen::fstring(const ast::JoinedStr* j, const SrcLoc& loc) {
 }
 
 Status Codegen::yield_value(const SrcLoc& loc) {
+  // An async generator's yields are wrapped so the awaiting machinery can tell them from the
+  // values an `await` passes through (CPython's codegen_addop_yield).
+  if (u().scope->is_generator && u().scope->is_coroutine)
+    emit(CALL_INTRINSIC_1, INTRINSIC_ASYNC_GEN_WRAP, loc);
   emit(YIELD_VALUE, 0, loc);
   emit(RESUME, RESUME_AFTER_YIELD, loc);
+  return ok();
+}
+
+void Codegen::yield_from_loop(const SrcLoc& loc, bool await, int exit) {
+  int send = new_label(), fail = new_label();
+  if (exit < 0) exit = new_label();
+  bind(send);
+  emit_jump(SEND, exit, loc);
+  // A virtual try: close()/throw() ending the delegate with StopIteration lands in
+  // CLEANUP_THROW, which turns it into the loop's result.
+  emit_jump(SETUP_FINALLY, fail, loc);
+  emit(YIELD_VALUE, 1, loc);
+  emit(POP_BLOCK, kNoLocation);
+  emit(RESUME, await ? RESUME_AFTER_AWAIT : RESUME_AFTER_YIELD_FROM, loc);
+  emit_jump(JUMP_NO_INTERRUPT, send, loc);
+  bind(fail);
+  emit(CLEANUP_THROW, loc);
+  bind(exit);
+  emit(END_SEND, loc);
+}
+
+Status Codegen::emit_await(int where, const SrcLoc& loc) {
+  emit(GET_AWAITABLE, where, loc);
+  TRY(emit_none(loc));
+  yield_from_loop(loc, true);
   return ok();
 }
 
@@ -554,28 +583,20 @@ Status Codegen::expr(const ast::Expr* e) {
     case K::DictComp:
     case K::GeneratorExp:
       return comprehension(e, loc);
-    case K::Await: return not_supported(loc, "'await'");
+    case K::Await:
+      TRY(expr(e->as<ast::Await>()->value));
+      return emit_await(0, loc);
     case K::Yield: {
       const auto* y = e->as<ast::Yield>();
       if (y->value) TRY(expr(y->value)); else TRY(emit_none(loc));
       return yield_value(loc);
     }
     case K::YieldFrom: {
+      if (u().scope->is_async_def()) return syntax_error(loc, "'yield from' inside async function");
       TRY(expr(e->as<ast::YieldFrom>()->value));
       emit(GET_YIELD_FROM_ITER, loc);
       TRY(emit_none(loc));
-      int send = new_label(), exit = new_label(), fail = new_label();
-      bind(send);
-      emit_jump(SEND, exit, loc);
-      emit_jump(SETUP_FINALLY, fail, loc);
-      emit(YIELD_VALUE, 1, loc);
-      emit(POP_BLOCK, kNoLocation);
-      emit(RESUME, RESUME_AFTER_YIELD_FROM, loc);
-      emit_jump(JUMP_NO_INTERRUPT, send, loc);
-      bind(fail);
-      emit(CLEANUP_THROW, loc);
-      bind(exit);
-      emit(END_SEND, loc);
+      yield_from_loop(loc, false);
       return ok();
     }
     case K::Compare: return compare(e->as<ast::Compare>(), loc);

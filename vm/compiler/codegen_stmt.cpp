@@ -176,7 +176,7 @@ Status Codegen::while_stmt(const ast::While* s, const SrcLoc& loc) {
 }
 
 Status Codegen::for_stmt(const ast::For* s, const SrcLoc& loc) {
-  if (s->kind == ast::StmtKind::AsyncFor) return not_supported(loc, "'async for'");
+  if (s->kind == ast::StmtKind::AsyncFor) return async_for_stmt(s, loc);
   int start = new_label(), cleanup = new_label(), end = new_label();
   SrcLoc iter_loc = loc_of(s->iter->loc);
   TRY(expr(s->iter));
@@ -192,6 +192,34 @@ Status Codegen::for_stmt(const ast::For* s, const SrcLoc& loc) {
   // END_FOR and POP_ITER carry the iterator's location (CPython: LOC(s->iter)).
   emit(END_FOR, iter_loc);
   emit(POP_ITER, iter_loc);
+  TRY(stmts(s->orelse));
+  bind(end);
+  return ok();
+}
+
+// async for: each step awaits __anext__() inside a virtual try whose handler, END_ASYNC_FOR,
+// ends the loop on StopAsyncIteration (re-raising anything else).
+Status Codegen::async_for_stmt(const ast::For* s, const SrcLoc& loc) {
+  if (!u().scope->is_async_def()) return syntax_error(loc, "'async for' outside async function");
+  int start = new_label(), end_send = new_label(), except = new_label(), end = new_label();
+  SrcLoc iter_loc = loc_of(s->iter->loc);
+  TRY(expr(s->iter));
+  emit(GET_AITER, iter_loc);
+  bind(start);
+  u().fblocks.push_back({FBlockKind::AsyncForLoop, start, end, nullptr, loc});
+  emit_jump(SETUP_FINALLY, except, loc);
+  emit(GET_ANEXT, loc);
+  TRY(emit_none(loc));
+  yield_from_loop(loc, true, end_send);
+  emit(POP_BLOCK, loc);
+  emit(NOT_TAKEN, loc);
+  TRY(assign_target(s->target, loc));
+  TRY(stmts(s->body));
+  emit_jump(JUMP, start, kNoLocation);
+  u().fblocks.pop_back();
+  bind(except);
+  // END_ASYNC_FOR belongs to the `for` line (the iterator's location), not the body's.
+  emit_jump(END_ASYNC_FOR, end_send, iter_loc);
   TRY(stmts(s->orelse));
   bind(end);
   return ok();
@@ -214,6 +242,12 @@ Status Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos, SrcLoc* loc) 
       if (preserve_tos) emit(SWAP, 2, *loc);
       emit(POP_ITER, *loc);
       return ok();
+    case FBlockKind::AsyncForLoop:
+      if (preserve_tos) emit(SWAP, 2, *loc);
+      emit(POP_TOP, *loc);
+      return ok();
+    case FBlockKind::AsyncComprehensionGenerator:
+      return ok();
     case FBlockKind::TryExcept:
       emit(POP_BLOCK, *loc);
       return ok();
@@ -233,6 +267,7 @@ Status Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos, SrcLoc* loc) 
       emit(POP_EXCEPT, *loc);
       return ok();
     case FBlockKind::With:
+    case FBlockKind::AsyncWith:
       *loc = fb.loc;
       emit(POP_BLOCK, *loc);
       if (preserve_tos) {
@@ -240,6 +275,7 @@ Status Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos, SrcLoc* loc) 
         emit(SWAP, 2, *loc);
       }
       TRY(call_exit_with_nones(*loc));
+      if (fb.kind == FBlockKind::AsyncWith) TRY(emit_await(2, *loc));
       emit(POP_TOP, *loc);
       *loc = kNoLocation;
       return ok();
@@ -271,7 +307,8 @@ Status Codegen::unwind_fblock_stack(bool preserve_tos, const FBlock** loop, SrcL
   Status status = ok();
   while (!stack.empty()) {
     FBlock top = stack.back();
-    if (loop && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop)) {
+    if (loop && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop ||
+                 top.kind == FBlockKind::AsyncForLoop)) {
       *loop = &stack.back();
       break;
     }
@@ -290,6 +327,8 @@ Status Codegen::unwind_fblock_stack(bool preserve_tos, const FBlock** loop, SrcL
 Status Codegen::return_stmt(const ast::Return* r, const SrcLoc& stmt_loc) {
   Scope* scope = u().scope;
   if (!scope->is_function_like()) return syntax_error(stmt_loc, "'return' outside function");
+  if (r->value && scope->is_generator && scope->is_coroutine)
+    return syntax_error(stmt_loc, "'return' with value in async generator");
   bool preserve_tos = r->value && r->value->kind != ast::ExprKind::Constant;
   SrcLoc loc = stmt_loc;
   if (preserve_tos) {
@@ -541,7 +580,7 @@ Status Codegen::with_except_finish(int cleanup, const SrcLoc& loc) {
 }
 
 Status Codegen::with_stmt(const ast::With* w, size_t item, const SrcLoc& loc) {
-  if (w->kind == ast::StmtKind::AsyncWith) return not_supported(loc, "'async with'");
+  if (w->kind == ast::StmtKind::AsyncWith) return async_with_stmt(w, item, loc);
   const ast::WithItem* wi = w->items[item];
   int block = new_label(), final_label = new_label(), exit = new_label(), cleanup = new_label();
   TRY(expr(wi->context_expr));
@@ -569,6 +608,45 @@ Status Codegen::with_stmt(const ast::With* w, size_t item, const SrcLoc& loc) {
   emit(PUSH_EXC_INFO, kNoLocation);
   emit(WITH_EXCEPT_START, loc);
   TRY(with_except_finish(cleanup, loc));
+  bind(exit);
+  return ok();
+}
+
+// async with: with_stmt's shape with __aenter__/__aexit__, each call's result awaited
+// (GET_AWAITABLE 1 after __aenter__, 2 after __aexit__, for the error messages).
+Status Codegen::async_with_stmt(const ast::With* w, size_t item, const SrcLoc& loc) {
+  if (!u().scope->is_async_def()) return syntax_error(loc, "'async with' outside async function");
+  const ast::WithItem* wi = w->items[item];
+  int block = new_label(), final_label = new_label(), exit = new_label(), cleanup = new_label();
+  TRY(expr(wi->context_expr));
+  SrcLoc ctx_loc = loc_of(wi->context_expr->loc);
+  emit(COPY, 1, ctx_loc);
+  emit(LOAD_SPECIAL, SPECIAL___AEXIT__, ctx_loc);
+  emit(SWAP, 2, ctx_loc);
+  emit(SWAP, 3, ctx_loc);
+  emit(LOAD_SPECIAL, SPECIAL___AENTER__, ctx_loc);
+  emit(CALL, 0, ctx_loc);
+  TRY(emit_await(1, ctx_loc));
+  emit_jump(SETUP_WITH, final_label, ctx_loc);
+  bind(block);
+  u().fblocks.push_back({FBlockKind::AsyncWith, block, -1, nullptr, loc});
+  if (wi->optional_vars) TRY(assign_target(wi->optional_vars, ctx_loc));
+  else emit(POP_TOP, ctx_loc);
+  if (item + 1 < w->items.size()) TRY(async_with_stmt(w, item + 1, loc));
+  else TRY(stmts(w->body));
+  u().fblocks.pop_back();
+  emit(POP_BLOCK, ctx_loc);
+  TRY(call_exit_with_nones(ctx_loc));
+  TRY(emit_await(2, ctx_loc));
+  emit(POP_TOP, ctx_loc);
+  emit_jump(JUMP, exit, ctx_loc);
+
+  bind(final_label);
+  emit_jump(SETUP_CLEANUP, cleanup, ctx_loc);
+  emit(PUSH_EXC_INFO, ctx_loc);
+  emit(WITH_EXCEPT_START, ctx_loc);
+  TRY(emit_await(2, ctx_loc));
+  TRY(with_except_finish(cleanup, ctx_loc));
   bind(exit);
   return ok();
 }

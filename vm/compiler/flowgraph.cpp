@@ -53,6 +53,10 @@ struct Block {
 };
 
 bool is_jump(int op) { return opcode_has(op, HAS_JUMP); }
+// END_ASYNC_FOR's "jump" only names the END_SEND of its loop's __anext__ await (for
+// instrumentation's branch events): control never goes there, so the edge carries no stack
+// depth or exception-handler state.
+bool is_control_edge(const CInstr& i) { return i.target >= 0 && i.opcode != END_ASYNC_FOR; }
 bool is_block_push(int op) { return op == SETUP_FINALLY || op == SETUP_CLEANUP || op == SETUP_WITH; }
 bool ends_flow(int op) { return is_scope_exit(op) || is_unconditional_jump(op); }
 
@@ -197,7 +201,7 @@ Status Cfg::label_exception_targets() {
         if (!stack.empty()) stack.pop_back();
         i.opcode = NOP;
         i.oparg = 0;
-      } else if (is_jump(i.opcode)) {
+      } else if (is_jump(i.opcode) && is_control_edge(i)) {
         i.except = handler;
         if (!blocks_[i.target].visited) {
           blocks_[i.target].visited = true;
@@ -738,7 +742,7 @@ Status Cfg::compute_stackdepth(int* max_depth) {
     bool falls = true;
     for (const CInstr& i : blocks_[b].instrs) {
       int effect = stack_effect(i.opcode, i.oparg, false);
-      if (i.target >= 0) {
+      if (is_control_edge(i)) {
         int jdepth = depth + stack_effect(i.opcode, i.oparg, true);
         maxd = std::max(maxd, jdepth);
         if (!reach(i.target, jdepth)) return raise(exc::SystemError, "compiler: inconsistent stack depth");

@@ -48,6 +48,13 @@ class InstrSequence {
     instrs_.push_back({opcode, 0, loc, label});
   }
 
+  // Inserts an instruction at `pos`; labels bound at or after it move with what they named.
+  void insert(size_t pos, const Instr& instr) {
+    instrs_.insert(instrs_.begin() + static_cast<std::ptrdiff_t>(pos), instr);
+    for (int& at : label_pos_)
+      if (at >= static_cast<int>(pos)) ++at;
+  }
+
   std::vector<Instr>& instrs() { return instrs_; }
   const std::vector<Instr>& instrs() const { return instrs_; }
   int label_position(int label) const { return label_pos_[label]; }

@@ -522,10 +522,12 @@ Status SymtableBuilder::visit_expr(const ast::Expr* e) {
       return visit_comprehension(e, c->generators, c->elt, nullptr, "<genexpr>");
     }
     case K::Await:
-      if (!cur_->is_function_like() && cur_->kind != ScopeKind::Module)
-        return error_at(e->loc, "'await' outside function");
-      if (cur_->kind == ScopeKind::Comprehension) cur_->is_coroutine = true;
-      return visit_expr(e->as<ast::Await>()->value);
+      if (!cur_->is_function_like()) return error_at(e->loc, "'await' outside function");
+      if (!cur_->is_async_def() && cur_->kind != ScopeKind::Comprehension)
+        return error_at(e->loc, "'await' outside async function");
+      TRY(visit_expr(e->as<ast::Await>()->value));
+      cur_->is_coroutine = true;
+      return ok();
     case K::Yield:
     case K::YieldFrom: {
       if (cur_->kind == ScopeKind::Module || cur_->kind == ScopeKind::Class)

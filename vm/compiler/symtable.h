@@ -87,6 +87,8 @@ struct Scope {
     return kind == ScopeKind::Function || kind == ScopeKind::Lambda ||
            kind == ScopeKind::Comprehension || kind == ScopeKind::Annotation;
   }
+  // An `async def` body (CPython's COMPILE_SCOPE_ASYNC_FUNCTION / IS_ASYNC_DEF).
+  bool is_async_def() const { return kind == ScopeKind::Function && is_coroutine; }
 };
 
 class SymbolTable {
