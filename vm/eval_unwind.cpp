@@ -25,6 +25,7 @@
 #include "vm/eval.h"
 #include "vm/eval_ops.h"
 #include "vm/frame_object.h"
+#include "vm/signals.h"
 #include "vm/opcodes.h"
 #include "vm/stack_ref.h"
 
@@ -255,8 +256,11 @@ Status handle_eval_breaker(core::ThreadState* ts) {
   if (bits & core::kStopTheWorld) core::park_for_stop_the_world(ts);
   if (bits & core::kMergeRefcounts) gc::merge_queued_objects(ts);
   if (bits & core::kQsbrPoll) gc::process_delayed_frees();
-  // kGcScheduled waits for the cycle collector, kSignalPending for the signal module and
-  // kAsyncException for async exceptions; until they exist those bits are never set.
+  // Python signal handlers run here, on the main thread; one that raises (KeyboardInterrupt from
+  // default_int_handler) makes the instruction at this check point raise.
+  if (bits & core::kSignalPending) TRY(signals::run_pending_handlers(ts));
+  // kGcScheduled waits for the cycle collector and kAsyncException for async exceptions; until
+  // they exist those bits are never set.
   return ok();
 }
 

@@ -15,6 +15,7 @@
 #include "objects/exceptions.h"
 #include "objects/str.h"
 #include "objects/type_registry.h"
+#include "vm/import.h"
 #include "vm/interp_state.h"
 #include "vm/module_table.h"
 #include "vm/thread_start.h"
@@ -80,6 +81,9 @@ Status initialize_runtime(const RuntimeConfig& config) {
   Ref<Object> builtins = TRY(create_native("builtins"));
   TRY(dict_set_item(modules.get(), str_intern("builtins"), builtins.get()));
   g_initialized = true;
+  // As CPython does at start-up: importing _signal installs default_int_handler for SIGINT, so
+  // Ctrl-C raises KeyboardInterrupt (vm/signals.h).
+  TRY(import_module(str_intern("_signal")));
   return ok();
 }
 

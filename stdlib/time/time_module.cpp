@@ -4,9 +4,12 @@
 //   time        CLOCK_REALTIME              monotonic, perf_counter  CLOCK_MONOTONIC
 //   process_time CLOCK_PROCESS_CPUTIME_ID   thread_time              CLOCK_THREAD_CPUTIME_ID
 // The *_ns variants return int nanoseconds; the others float seconds. sleep() detaches the
-// thread state while it waits (DESIGN §5), so other threads and stop-the-world proceed.
+// thread state while it waits (DESIGN §5), so other threads and stop-the-world proceed, and
+// wakes for signals (EINTR) to run their Python handlers.
 // Not here yet: struct_time and the calendar functions (localtime, strftime...), get_clock_info.
 // Stateless: nothing here needs locking.
+#include <cerrno>
+#include <climits>
 #include <ctime>
 
 #include "core/thread_state.h"
@@ -19,8 +22,8 @@
 #include "objects/module.h"
 #include "objects/str.h"
 #include "stdlib/time/pytime.h"
-#include "sync/clock.h"
 #include "vm/module_table.h"
+#include "vm/signals.h"
 
 namespace weft::time_module {
 namespace {
@@ -41,12 +44,26 @@ Result<Ref<Object>> nanoseconds_of(Object*, Object* const*, size_t, Object*) {
   return int_from_i64(TRY(clock_ns(kClock)));
 }
 
-// time.sleep(secs): ValueError for negative lengths; waits detached, restarting after EINTR.
+// time.sleep(secs): ValueError for negative lengths; waits detached until an absolute monotonic
+// deadline. A signal interrupts the wait (EINTR): the thread re-attaches and runs the Python
+// handlers (main thread); an exception they raise ends the sleep, else it resumes (PEP 475).
 Result<Ref<Object>> time_sleep(Object*, Object* const* args, size_t, Object*) {
   int64_t ns = TRY(pytime::seconds_to_ns(args[0]));
   if (ns < 0) return raise(exc::ValueError, "sleep length must be non-negative");
-  core::DetachGuard detached;
-  sync::sleep_ns(ns);
+  if (ns == 0) return new_none();
+  int64_t now = TRY(clock_ns(CLOCK_MONOTONIC));
+  int64_t deadline = ns > INT64_MAX - now ? INT64_MAX : now + ns;
+  timespec until{static_cast<time_t>(deadline / 1'000'000'000),
+                 static_cast<long>(deadline % 1'000'000'000)};
+  for (;;) {
+    int rc;
+    {
+      core::DetachGuard detached;
+      rc = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, nullptr);
+    }
+    if (rc != EINTR) break;
+    TRY(vm::signals::check_signals());
+  }
   return new_none();
 }
 
