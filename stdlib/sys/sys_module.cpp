@@ -17,6 +17,7 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/module.h"
+#include "objects/namespace.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "stdlib/sys/stdio_stream.h"
@@ -185,6 +186,24 @@ Result<Ref<Object>> create_sys_module() {
             tuple_pack({major.get(), minor.get(), micro.get(), level.get(), serial.get()})));
   }
   TRY(set(m.get(), "builtin_module_names", builtin_module_names()));
+  {
+    // sys.implementation: Weft's identity. cache_tag None tells importlib not to write
+    // bytecode caches (Weft has none yet); types.SimpleNamespace is type(sys.implementation).
+    Ref<Object> attrs = TRY(dict_new());
+    Ref<Object> impl_name = TRY(str_from_ascii("weft"));
+    Ref<Object> zero = TRY(int_from_i64(0)), one = TRY(int_from_i64(1));
+    Ref<Object> level = TRY(str_from_ascii("alpha"));
+    Ref<Object> impl_version =
+        TRY(tuple_pack({zero.get(), one.get(), zero.get(), level.get(), zero.get()}));
+    Ref<Object> hexversion = TRY(int_from_i64(0x000100A0));
+    Ref<Object> multiarch = TRY(str_from_ascii("x86_64-linux-gnu"));
+    TRY(dict_set_item_str(attrs.get(), "name", impl_name.get()));
+    TRY(dict_set_item_str(attrs.get(), "cache_tag", none()));
+    TRY(dict_set_item_str(attrs.get(), "version", impl_version.get()));
+    TRY(dict_set_item_str(attrs.get(), "hexversion", hexversion.get()));
+    TRY(dict_set_item_str(attrs.get(), "_multiarch", multiarch.get()));
+    TRY(set(m.get(), "implementation", namespace_new(attrs.get())));
+  }
   TRY(set(m.get(), "dont_write_bytecode", new_bool(true)));
   TRY(set(m.get(), "copyright", str_from_ascii("Copyright (c) 2026 The Weft authors.\nAll Rights Reserved.")));
   TRY(configure(m.get(), vm::runtime_config()));
