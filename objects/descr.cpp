@@ -31,9 +31,13 @@ Type GetSetDescriptorType, MemberDescriptorType;
 
 namespace {
 
-std::string display_name(const char* owner_name, const char* name) {
-  if (!owner_name) return name;
-  return std::string(owner_name) + "." + name;
+// How messages name a built-in: "list.append", "math.floor" (a module function: its __module__
+// unless that is builtins), or "len" (CPython's _PyObject_FunctionStr). Only built on errors.
+std::string display_name(const char* owner_name, Object* module, const char* name) {
+  if (owner_name) return std::string(owner_name) + "." + name;
+  if (module && is_str(module) && !str_equal_ascii(module, "builtins"))
+    return str_to_std_string(module) + "." + name;
+  return name;
 }
 
 template <class D>
@@ -154,7 +158,7 @@ Result<Ref<Object>> builtin_call(Object* callable, Object* const* args, size_t n
   // keyword arguments" (CPython formats them from the bound class).
   if (f->owner && (f->def->flags & kMethClass) && f->self && is_instance_of(f->self, &TypeType))
     owner_name = reinterpret_cast<Type*>(f->self)->name;
-  return call_method_def(f->def, owner_name, f->self, args, nargs, kwnames);
+  return call_method_def(f->def, owner_name, f->self, args, nargs, kwnames, f->module);
 }
 
 Result<Ref<Object>> builtin_repr(Object* self) {
@@ -457,20 +461,21 @@ Status add_functions_to_dict(Object* dict, const MethodDef* table, Object* self,
 }
 
 Result<Ref<Object>> call_method_def(const MethodDef* def, const char* owner_name, Object* self,
-                                    Object* const* args, size_t nargs, Object* kwnames) {
+                                    Object* const* args, size_t nargs, Object* kwnames,
+                                    Object* module) {
   uint32_t flags = def->flags;
   if (flags & (kMethNoArgs | kMethOneArg | kMethNoKeywords)) {
     if (kwnames_count(kwnames) != 0) {
       return raise(exc::TypeError, "{}() takes no keyword arguments",
-                   display_name(owner_name, def->name));
+                   display_name(owner_name, module, def->name));
     }
     if ((flags & kMethNoArgs) && nargs != 0) {
       return raise(exc::TypeError, "{}() takes no arguments ({} given)",
-                   display_name(owner_name, def->name), nargs);
+                   display_name(owner_name, module, def->name), nargs);
     }
     if ((flags & kMethOneArg) && nargs != 1) {
       return raise(exc::TypeError, "{}() takes exactly one argument ({} given)",
-                   display_name(owner_name, def->name), nargs);
+                   display_name(owner_name, module, def->name), nargs);
     }
     kwnames = nullptr;
   }

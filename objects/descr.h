@@ -74,9 +74,11 @@ Status add_functions_to_dict(Object* dict, const MethodDef* table, Object* self,
                              Object* module_name);
 
 // Calls a MethodDef as CPython's vectorcall for METH_* flags does, checking kMethNoArgs /
-// kMethOneArg / kMethNoKeywords with `display_name` in messages ("list.append", "len").
+// kMethOneArg / kMethNoKeywords with CPython's names in messages: "list.append" (owner_name),
+// "math.floor" (`module`, the __module__ of a module function; builtins are unprefixed), "len".
 Result<Ref<Object>> call_method_def(const MethodDef* def, const char* owner_name, Object* self,
-                                    Object* const* args, size_t nargs, Object* kwnames);
+                                    Object* const* args, size_t nargs, Object* kwnames,
+                                    Object* module = nullptr);
 
 Result<Ref<Object>> staticmethod_new(Object* callable);
 Result<Ref<Object>> classmethod_new(Object* callable);
