@@ -246,16 +246,7 @@ Result<Ref<Object>> bytearray_richcompare(Object* a, Object* b, CompareOp op) {
   if ((op == CompareOp::Eq || op == CompareOp::Ne) && x.size() != y.size())
     return new_bool(op == CompareOp::Ne);
   int c = x.view().compare(y.view());
-  bool r = false;
-  switch (op) {
-    case CompareOp::Lt: r = c < 0; break;
-    case CompareOp::Le: r = c <= 0; break;
-    case CompareOp::Eq: r = c == 0; break;
-    case CompareOp::Ne: r = c != 0; break;
-    case CompareOp::Gt: r = c > 0; break;
-    case CompareOp::Ge: r = c >= 0; break;
-  }
-  return new_bool(r);
+  return new_bool(compare_holds(c, op));
 }
 
 Result<int64_t> bytearray_len(Object* self) { return as_bytearray(self)->length(); }

@@ -234,16 +234,7 @@ Result<Ref<Object>> bytes_richcompare(Object* a, Object* b, CompareOp op) {
   if (!is_bytes(a) || !is_bytes(b)) return new_ref(not_implemented());
   std::string_view x = bytes_view(a), y = bytes_view(b);
   int c = x.compare(y);
-  bool r = false;
-  switch (op) {
-    case CompareOp::Lt: r = c < 0; break;
-    case CompareOp::Le: r = c <= 0; break;
-    case CompareOp::Eq: r = c == 0; break;
-    case CompareOp::Ne: r = c != 0; break;
-    case CompareOp::Gt: r = c > 0; break;
-    case CompareOp::Ge: r = c >= 0; break;
-  }
-  return new_bool(r);
+  return new_bool(compare_holds(c, op));
 }
 
 Result<int64_t> bytes_len(Object* self) { return bytes_size(self); }

@@ -57,16 +57,7 @@ Result<Ref<Object>> cell_richcompare(Object* a, Object* b, CompareOp op) {
   Ref<Object> vb = cell_get(b);
   if (va && vb) return rich_compare(va.get(), vb.get(), op);
   int cmp = (va ? 1 : 0) - (vb ? 1 : 0);
-  bool result = false;
-  switch (op) {
-    case CompareOp::Lt: result = cmp < 0; break;
-    case CompareOp::Le: result = cmp <= 0; break;
-    case CompareOp::Eq: result = cmp == 0; break;
-    case CompareOp::Ne: result = cmp != 0; break;
-    case CompareOp::Gt: result = cmp > 0; break;
-    case CompareOp::Ge: result = cmp >= 0; break;
-  }
-  return new_bool(result);
+  return new_bool(compare_holds(cmp, op));
 }
 
 Result<Ref<Object>> get_contents(Object* self) {

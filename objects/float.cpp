@@ -292,18 +292,6 @@ Result<bool> float_operand(Object* o, double* out) {
   return false;
 }
 
-static bool compare_result(int c, CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt: return c < 0;
-    case CompareOp::Le: return c <= 0;
-    case CompareOp::Eq: return c == 0;
-    case CompareOp::Ne: return c != 0;
-    case CompareOp::Gt: return c > 0;
-    case CompareOp::Ge: return c >= 0;
-  }
-  return false;
-}
-
 static Result<Ref<Object>> float_richcompare(Object* a, Object* b, CompareOp op) {
   if (!is_float(a)) return new_ref(not_implemented());
   double x = float_value(a);
@@ -320,7 +308,7 @@ static Result<Ref<Object>> float_richcompare(Object* a, Object* b, CompareOp op)
   }
   if (!is_int(b)) return new_ref(not_implemented());
   if (std::isnan(x)) return new_bool(op == CompareOp::Ne);
-  return new_bool(compare_result(float_compare_with_int(x, b), op));
+  return new_bool(compare_holds(float_compare_with_int(x, b), op));
 }
 
 // --- arithmetic ---------------------------------------------------------------------------------

@@ -223,17 +223,7 @@ Result<Ref<Object>> list_richcompare(Object* a, Object* b, CompareOp op) {
     if (op == CompareOp::Ne) return new_bool(true);
     return rich_compare(x.get(), y.get(), op);
   }
-  int64_t na = list_size(a), nb = list_size(b);
-  bool r = false;
-  switch (op) {
-    case CompareOp::Lt: r = na < nb; break;
-    case CompareOp::Le: r = na <= nb; break;
-    case CompareOp::Eq: r = na == nb; break;
-    case CompareOp::Ne: r = na != nb; break;
-    case CompareOp::Gt: r = na > nb; break;
-    case CompareOp::Ge: r = na >= nb; break;
-  }
-  return new_bool(r);
+  return new_bool(compare_holds(compare_sizes(list_size(a), list_size(b)), op));
 }
 
 Result<Ref<Object>> list_vnew(Type* type, Object* const*, size_t, Object*) {

@@ -92,13 +92,7 @@ Result<Ref<Object>> str_richcompare(Object* a, Object* b, CompareOp op) {
   if (op == CompareOp::Eq || op == CompareOp::Ne) {
     r = str_equal(a, b) == (op == CompareOp::Eq);
   } else {
-    int c = str_compare(a, b);
-    switch (op) {
-      case CompareOp::Lt: r = c < 0; break;
-      case CompareOp::Le: r = c <= 0; break;
-      case CompareOp::Gt: r = c > 0; break;
-      default: r = c >= 0; break;
-    }
+    r = compare_holds(str_compare(a, b), op);
   }
   return new_bool(r);
 }

@@ -158,16 +158,7 @@ Result<Ref<Object>> tuple_richcompare(Object* a, Object* b, CompareOp op) {
     if (x != y && !TRY(objects_equal(x, y))) break;
   }
   if (i >= na || i >= nb) {
-    bool r = false;
-    switch (op) {
-      case CompareOp::Lt: r = na < nb; break;
-      case CompareOp::Le: r = na <= nb; break;
-      case CompareOp::Eq: r = na == nb; break;
-      case CompareOp::Ne: r = na != nb; break;
-      case CompareOp::Gt: r = na > nb; break;
-      case CompareOp::Ge: r = na >= nb; break;
-    }
-    return new_bool(r);
+    return new_bool(compare_holds(compare_sizes(na, nb), op));
   }
   if (op == CompareOp::Eq) return new_bool(false);
   if (op == CompareOp::Ne) return new_bool(true);

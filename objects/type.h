@@ -25,6 +25,21 @@ namespace weft {
 
 enum class CompareOp : int { Lt = 0, Le = 1, Eq = 2, Ne = 3, Gt = 4, Ge = 5 };
 
+// Whether a three-way comparison result `c` (< 0, 0, > 0) satisfies `op`.
+inline bool compare_holds(int c, CompareOp op) {
+  switch (op) {
+    case CompareOp::Lt: return c < 0;
+    case CompareOp::Le: return c <= 0;
+    case CompareOp::Eq: return c == 0;
+    case CompareOp::Ne: return c != 0;
+    case CompareOp::Gt: return c > 0;
+    case CompareOp::Ge: return c >= 0;
+  }
+  return false;
+}
+// The three-way comparison of two sizes, for sequences that compare equal up to the shorter one.
+inline int compare_sizes(int64_t a, int64_t b) { return (a > b) - (a < b); }
+
 // The result of advancing an iterator: an item, exhaustion (null item, no error), or an error.
 // TRY(next) yields the Ref<Object>, which is null at the end of iteration.
 class [[nodiscard]] Next {
