@@ -23,7 +23,6 @@
 #include "objects/str.h"
 #include "objects/type_registry.h"
 
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
 namespace weft {
 

@@ -36,11 +36,6 @@
 #include "objects/type_registry.h"
 #include "sync/critical_section.h"
 
-// Member tables use offsetof on the exception layouts. They derive from Object, which makes them
-// non-standard-layout for the language, but they are plain single-inheritance structs without
-// virtual functions, for which GCC and Clang define offsetof as expected.
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
-
 namespace weft {
 
 #define WEFT_DEFINE_EXC_STORAGE(name) Type name##Type;

@@ -275,10 +275,7 @@ Status fill_function_type() {
   t.repr = function_repr;
   t.descr_get = function_descr_get;
   t.getsets = kFunctionGetSets;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
   t.dictoffset = offsetof(FunctionObject, dict);
-#pragma GCC diagnostic pop
   return ok();
 }
 Status ready_function_type() { return type_ready(&FunctionType); }

@@ -264,13 +264,10 @@ const MethodDef kModuleMethods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
 const MemberDef kModuleMembers[] = {
     {"__dict__", MemberKind::Object, offsetof(ModuleObject, dict), true, nullptr},
     {nullptr, MemberKind::Object, 0, false, nullptr},
 };
-#pragma GCC diagnostic pop
 
 Status fill_module_type() {
   Type& t = ModuleType;
@@ -288,10 +285,7 @@ Status fill_module_type() {
   t.init = module_init;
   t.methods = kModuleMethods;
   t.members = kModuleMembers;
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
   t.dictoffset = offsetof(ModuleObject, dict);
-#pragma GCC diagnostic pop
   return ok();
 }
 Status ready_module_type() { return type_ready(&ModuleType); }

@@ -24,7 +24,6 @@
 #include "objects/type_registry.h"
 #include "sync/critical_section.h"
 
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
 namespace weft {
 

@@ -25,7 +25,6 @@
 #include "objects/object_impl.h"
 #include "objects/str.h"
 
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
 namespace weft {
 

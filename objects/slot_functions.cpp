@@ -26,7 +26,6 @@
 #include "objects/slot_defs.h"
 #include "objects/str.h"
 
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
 namespace weft {
 

@@ -25,7 +25,6 @@
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
 
-#pragma GCC diagnostic ignored "-Winvalid-offsetof"
 
 namespace weft {
 
