@@ -46,11 +46,7 @@ Expr* Parser::parse_star_expressions() {
     Expr* e = parse_star_expression();
     if (!e || !push(elts, e)) return nullptr;
   }
-  Tuple* t = node<Tuple>(span(start));
-  if (!t) return nullptr;
-  t->elts = elts.finish();
-  t->ctx = ExprContext::Load;
-  return t;
+  return finish_tuple(start, elts);
 }
 
 Expr* Parser::parse_star_expression() {
@@ -78,11 +74,7 @@ Expr* Parser::parse_expressions() {
     Expr* e = parse_expression();
     if (!e || !push(elts, e)) return nullptr;
   }
-  Tuple* t = node<Tuple>(span(start));
-  if (!t) return nullptr;
-  t->elts = elts.finish();
-  t->ctx = ExprContext::Load;
-  return t;
+  return finish_tuple(start, elts);
 }
 
 Expr* Parser::parse_expression() {
@@ -345,6 +337,26 @@ Expr* Parser::parse_primary(bool allow_call) {
   }
 }
 
+// After a first element: `, element` repeated until `closer` (not consumed; a trailing comma
+// before it is allowed). The shared tail of tuple, list, set and subscript displays.
+bool Parser::parse_comma_tail(SeqBuilder<Expr*>& elts, Expr* (Parser::*element)(), Op closer) {
+  while (accept_op(Op::Comma)) {
+    if (at_op(closer)) break;
+    Expr* e = (this->*element)();
+    if (!e || !push(elts, e)) return false;
+  }
+  return true;
+}
+
+// A Load-context tuple of `elts`, spanning from `start` to the last token read.
+Expr* Parser::finish_tuple(const Location& start, SeqBuilder<Expr*>& elts) {
+  Tuple* t = node<Tuple>(span(start));
+  if (!t) return nullptr;
+  t->elts = elts.finish();
+  t->ctx = ExprContext::Load;
+  return t;
+}
+
 // Inside '[' ... ']': a single slice/expression, or a tuple of them.
 Expr* Parser::parse_slices() {
   Location start = start_loc(cur());
@@ -352,16 +364,8 @@ Expr* Parser::parse_slices() {
   if (!first || !at_op(Op::Comma)) return first;
   SeqBuilder<Expr*> elts(arena_);
   if (!push(elts, first)) return nullptr;
-  while (accept_op(Op::Comma)) {
-    if (at_op(Op::RSqb)) break;
-    Expr* e = parse_slice();
-    if (!e || !push(elts, e)) return nullptr;
-  }
-  Tuple* t = node<Tuple>(span(start));
-  if (!t) return nullptr;
-  t->elts = elts.finish();
-  t->ctx = ExprContext::Load;
-  return t;
+  if (!parse_comma_tail(elts, &Parser::parse_slice, Op::RSqb)) return nullptr;
+  return finish_tuple(start, elts);
 }
 
 Expr* Parser::parse_slice() {
@@ -594,17 +598,9 @@ Expr* Parser::parse_paren_atom() {
   }
   SeqBuilder<Expr*> elts(arena_);
   if (!push(elts, first)) return nullptr;
-  while (accept_op(Op::Comma)) {
-    if (at_op(Op::RPar)) break;
-    Expr* e = parse_star_named_expression();
-    if (!e || !push(elts, e)) return nullptr;
-  }
+  if (!parse_comma_tail(elts, &Parser::parse_star_named_expression, Op::RPar)) return nullptr;
   if (!expect_op(Op::RPar)) return nullptr;
-  Tuple* t = node<Tuple>(span(start));
-  if (!t) return nullptr;
-  t->elts = elts.finish();
-  t->ctx = ExprContext::Load;
-  return t;
+  return finish_tuple(start, elts);
 }
 
 Expr* Parser::parse_list_atom() {
@@ -623,11 +619,7 @@ Expr* Parser::parse_list_atom() {
       return l;
     }
     if (!push(elts, first)) return nullptr;
-    while (accept_op(Op::Comma)) {
-      if (at_op(Op::RSqb)) break;
-      Expr* e = parse_star_named_expression();
-      if (!e || !push(elts, e)) return nullptr;
-    }
+    if (!parse_comma_tail(elts, &Parser::parse_star_named_expression, Op::RSqb)) return nullptr;
   }
   if (!expect_op(Op::RSqb)) return nullptr;
   List* l = node<List>(span(start));
@@ -666,11 +658,7 @@ Expr* Parser::parse_brace_atom() {
       }
       SeqBuilder<Expr*> elts(arena_);
       if (!push(elts, e)) return nullptr;
-      while (accept_op(Op::Comma)) {
-        if (at_op(Op::RBrace)) break;
-        Expr* x = parse_star_named_expression();
-        if (!x || !push(elts, x)) return nullptr;
-      }
+      if (!parse_comma_tail(elts, &Parser::parse_star_named_expression, Op::RBrace)) return nullptr;
       if (!expect_op(Op::RBrace)) return nullptr;
       Set* s = node<Set>(span(start));
       if (!s) return nullptr;

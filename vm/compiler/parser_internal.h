@@ -132,6 +132,8 @@ class Parser {
   Expr* parse_expression();                 // ternary / lambda
   Expr* parse_named_expression();           // NAME ':=' expression | expression
   Expr* parse_star_named_expression();      // '*' bitwise_or | named_expression
+  bool parse_comma_tail(SeqBuilder<Expr*>& elts, Expr* (Parser::*element)(), Op closer);
+  Expr* finish_tuple(const Location& start, SeqBuilder<Expr*>& elts);
   Expr* parse_bool_chain(Kw keyword, ast::BoolOpKind kind, Expr* (Parser::*operand)());
   Expr* parse_disjunction();
   Expr* parse_conjunction();

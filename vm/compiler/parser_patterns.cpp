@@ -68,16 +68,8 @@ Stmt* Parser::try_parse_match() {
 Expr* Parser::parse_star_named_expressions_tuple(const Location& start, Expr* first) {
   SeqBuilder<Expr*> elts(arena_);
   if (!push(elts, first)) return nullptr;
-  while (accept_op(Op::Comma)) {
-    if (at_op(Op::Colon)) break;
-    Expr* e = parse_star_named_expression();
-    if (!e || !push(elts, e)) return nullptr;
-  }
-  Tuple* t = node<Tuple>(span(start));
-  if (!t) return nullptr;
-  t->elts = elts.finish();
-  t->ctx = ExprContext::Load;
-  return t;
+  if (!parse_comma_tail(elts, &Parser::parse_star_named_expression, Op::Colon)) return nullptr;
+  return finish_tuple(start, elts);
 }
 
 // patterns: open_sequence_pattern | pattern
