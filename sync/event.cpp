@@ -13,18 +13,33 @@ void Event::notify() {
 }
 
 bool Event::wait(int64_t timeout_ns, ParkDetach detach) {
-  int64_t deadline = deadline_after(timeout_ns);
+  if (timeout_ns == 0) {
+    // One look, no parking (the loop below would register as a waiter first).
+    return is_set();
+  }
+  return wait_step(deadline_after(timeout_ns), detach, ParkInterrupt::kAbsorb) == WaitResult::kSet;
+}
+
+Event::WaitResult Event::wait_until_interruptible(int64_t deadline_ns) {
+  return wait_step(deadline_ns, ParkDetach::kDetach, ParkInterrupt::kReturn);
+}
+
+Event::WaitResult Event::wait_step(int64_t deadline, ParkDetach detach, ParkInterrupt interrupt) {
   for (;;) {
     // acquire: pairs with the release exchange in notify().
     uint8_t v = v_.load(std::memory_order_acquire);
-    if (v == kSet) return true;
+    if (v == kSet) return WaitResult::kSet;
     if (v == kUnset) {
       if (!v_.compare_exchange_weak(v, kHasParked, std::memory_order_relaxed,
                                     std::memory_order_relaxed))
         continue;
     }
-    if (timeout_ns == 0) return false;
-    if (park(&v_, kHasParked, deadline, nullptr, detach) == ParkResult::kTimeout) return is_set();
+    switch (park(&v_, kHasParked, deadline, nullptr, detach, interrupt)) {
+      case ParkResult::kTimeout: return is_set() ? WaitResult::kSet : WaitResult::kTimedOut;
+      case ParkResult::kInterrupted: return WaitResult::kInterrupted;
+      case ParkResult::kOk:
+      case ParkResult::kAgain: break;
+    }
   }
 }
 

@@ -32,11 +32,18 @@ class Event {
   }
   // Waits until set or `timeout_ns` elapses (negative: forever). Returns is_set().
   bool wait(int64_t timeout_ns = -1, ParkDetach detach = ParkDetach::kDetach);
+  // wait() (detached) until the absolute monotonic `deadline_ns` (or kNoDeadline) that also
+  // returns when a signal interrupts the park, so the caller can run Python signal handlers
+  // and wait again (Thread.join() under Ctrl-C).
+  enum class WaitResult : uint8_t { kSet, kTimedOut, kInterrupted };
+  WaitResult wait_until_interruptible(int64_t deadline_ns);
   // Returns the event to kUnset. Only legal while no thread can be waiting on or notifying it
   // (e.g. under the lock that serialises its users, before they are told to use it).
   void reset() { v_.store(kUnset, std::memory_order_relaxed); }
 
  private:
+  // Waits until set, the deadline, or (interrupt == kReturn) a signal.
+  WaitResult wait_step(int64_t deadline, ParkDetach detach, ParkInterrupt interrupt);
   std::atomic<uint8_t> v_{kUnset};
 };
 static_assert(sizeof(Event) == 1);

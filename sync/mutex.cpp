@@ -74,7 +74,8 @@ class TsanDivert {
 };
 }  // namespace
 
-bool Mutex::lock_slow(int64_t deadline_ns, ParkDetach detach, bool tsan_annotated) {
+LockResult Mutex::lock_slow(int64_t deadline_ns, ParkDetach detach, bool tsan_annotated,
+                           ParkInterrupt interrupt) {
   MutexWaiter waiter{monotonic_ns() + kFairAfterNs};
   int spins = 0;
   uint8_t v = bits_.load(std::memory_order_relaxed);
@@ -83,7 +84,7 @@ bool Mutex::lock_slow(int64_t deadline_ns, ParkDetach detach, bool tsan_annotate
       // acquire: pairs with the release in unlock()/unlock_slow().
       if (bits_.compare_exchange_weak(v, v | kLocked, std::memory_order_acquire,
                                       std::memory_order_relaxed))
-        return true;
+        return LockResult::kAcquired;
       continue;
     }
     if (!(v & kHasParked) && spins < kMaxSpins) {
@@ -92,7 +93,7 @@ bool Mutex::lock_slow(int64_t deadline_ns, ParkDetach detach, bool tsan_annotate
       v = bits_.load(std::memory_order_relaxed);
       continue;
     }
-    if (deadline_ns != kNoDeadline && monotonic_ns() >= deadline_ns) return false;
+    if (deadline_ns != kNoDeadline && monotonic_ns() >= deadline_ns) return LockResult::kTimedOut;
     if (!(v & kHasParked)) {
       if (!bits_.compare_exchange_weak(v, v | kHasParked, std::memory_order_relaxed,
                                        std::memory_order_relaxed))
@@ -102,13 +103,14 @@ bool Mutex::lock_slow(int64_t deadline_ns, ParkDetach detach, bool tsan_annotate
     ParkResult r;
     {
       TsanDivert divert(this, tsan_annotated);
-      r = park(&bits_, v, deadline_ns, &waiter, detach);
+      r = park(&bits_, v, deadline_ns, &waiter, detach, interrupt);
     }
     if (r == ParkResult::kOk && waiter.handed_off) {
       // The unlocker left the byte locked for us; the parking lot's wake-up (release/acquire)
       // orders its critical section before ours.
-      return true;
+      return LockResult::kAcquired;
     }
+    if (r == ParkResult::kInterrupted) return LockResult::kInterrupted;
     v = bits_.load(std::memory_order_relaxed);
   }
 }
@@ -120,7 +122,7 @@ bool Mutex::lock_timed(int64_t timeout_ns, ParkDetach detach) {
   bool locked = bits_.compare_exchange_strong(expected, kLocked, std::memory_order_acquire,
                                               std::memory_order_relaxed);
   if (!locked && timeout_ns != 0)
-    locked = lock_slow(deadline_after(timeout_ns), detach, kTsanAnnotated);
+    locked = lock_slow(deadline_after(timeout_ns), detach, kTsanAnnotated) == LockResult::kAcquired;
   WEFT_TSAN_MUTEX(__tsan_mutex_post_lock(
       this, __tsan_mutex_try_lock | (locked ? 0 : __tsan_mutex_try_lock_failed), 0));
   return locked;

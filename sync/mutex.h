@@ -35,6 +35,9 @@
 
 namespace weft::sync {
 
+// How a timed or interruptible lock attempt ended.
+enum class LockResult : uint8_t { kAcquired, kTimedOut, kInterrupted };
+
 class WEFT_CAPABILITY("mutex") Mutex {
  public:
   static constexpr uint8_t kUnlocked = 0;
@@ -111,7 +114,19 @@ class WEFT_CAPABILITY("mutex") Mutex {
       WEFT_TRY_ACQUIRE(true) {
     if (try_lock_unannotated()) return true;
     if (timeout_ns == 0) return false;
-    return lock_slow(deadline_after(timeout_ns), detach, /*tsan_annotated=*/false);
+    return lock_slow(deadline_after(timeout_ns), detach, /*tsan_annotated=*/false) ==
+           LockResult::kAcquired;
+  }
+  // lock_timed_unannotated() for a waiter that must notice signals (the main thread in
+  // _thread.lock.acquire(), PEP 475): a signal delivered while parked returns kInterrupted so
+  // the caller can run the Python handlers and call again with the remaining timeout.
+  // `deadline_ns` is absolute monotonic time or kNoDeadline; the caller is detached while parked.
+  LockResult lock_until_interruptible_unannotated(int64_t deadline_ns)
+      WEFT_NO_THREAD_SAFETY_ANALYSIS {
+    if (try_lock_unannotated()) return LockResult::kAcquired;
+    if (deadline_ns != kNoDeadline && monotonic_ns() >= deadline_ns) return LockResult::kTimedOut;
+    return lock_slow(deadline_ns, ParkDetach::kDetach, /*tsan_annotated=*/false,
+                     ParkInterrupt::kReturn);
   }
   // Unlocks if locked and returns true; returns false (changing nothing) if it was not locked.
   // For locks whose release may legitimately be attempted on an unlocked lock (Python's
@@ -127,10 +142,12 @@ class WEFT_CAPABILITY("mutex") Mutex {
 #else
   static constexpr bool kTsanAnnotated = false;
 #endif
-  // Contended paths (mutex.cpp). lock_slow returns false only when `deadline_ns` passed.
+  // Contended paths (mutex.cpp). lock_slow returns kTimedOut only when `deadline_ns` passed and
+  // kInterrupted only when `interrupt` is kReturn and a signal arrived while parked.
   // `tsan_annotated`: the caller is inside __tsan_mutex_pre/post_*, so calls out to the parking
   // lot are bracketed with __tsan_mutex_pre/post_divert.
-  bool lock_slow(int64_t deadline_ns, ParkDetach detach, bool tsan_annotated)
+  LockResult lock_slow(int64_t deadline_ns, ParkDetach detach, bool tsan_annotated,
+                       ParkInterrupt interrupt = ParkInterrupt::kAbsorb)
       WEFT_NO_THREAD_SAFETY_ANALYSIS;
   void unlock_slow(bool tsan_annotated) WEFT_NO_THREAD_SAFETY_ANALYSIS;
   std::atomic<uint8_t> bits_{kUnlocked};

@@ -101,24 +101,32 @@ void futex_wake_one(std::atomic<uint32_t>* word) {
           nullptr, nullptr, 0);
 }
 
-// Sleeps until `e.wake` becomes 1 or the deadline passes. Returns whether it was woken.
-bool wait_for_wake(WaitEntry& e, int64_t deadline_ns) {
+enum class WaitOutcome : uint8_t { kWoken, kDeadline, kSignal };
+
+// Sleeps until `e.wake` becomes 1 or the deadline passes; with `interrupt == kReturn` also
+// returns when a signal interrupts the futex wait (our handlers are installed without
+// SA_RESTART, so the wait fails with EINTR).
+WaitOutcome wait_for_wake(WaitEntry& e, int64_t deadline_ns, ParkInterrupt interrupt) {
   // acquire: pairs with the release store in wake_entry().
   while (e.wake.load(std::memory_order_acquire) == 0) {
     timespec ts;
     timespec* tsp = nullptr;
     if (deadline_ns != kNoDeadline) {
-      if (monotonic_ns() >= deadline_ns) return false;
+      if (monotonic_ns() >= deadline_ns) return WaitOutcome::kDeadline;
       ts.tv_sec = deadline_ns / 1'000'000'000;
       ts.tv_nsec = deadline_ns % 1'000'000'000;
       tsp = &ts;
     }
-    // FUTEX_WAIT_BITSET takes an absolute CLOCK_MONOTONIC deadline. EAGAIN (the word changed),
-    // EINTR and ETIMEDOUT all loop back to the checks above.
-    syscall(SYS_futex, reinterpret_cast<uint32_t*>(&e.wake),
-            FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG, 0, tsp, nullptr, FUTEX_BITSET_MATCH_ANY);
+    // FUTEX_WAIT_BITSET takes an absolute CLOCK_MONOTONIC deadline. EAGAIN (the word changed)
+    // and ETIMEDOUT loop back to the checks above; so does EINTR unless the caller wants it.
+    long rc = syscall(SYS_futex, reinterpret_cast<uint32_t*>(&e.wake),
+                      FUTEX_WAIT_BITSET | FUTEX_PRIVATE_FLAG, 0, tsp, nullptr,
+                      FUTEX_BITSET_MATCH_ANY);
+    if (rc != 0 && errno == EINTR && interrupt == ParkInterrupt::kReturn &&
+        e.wake.load(std::memory_order_acquire) == 0)
+      return WaitOutcome::kSignal;
   }
-  return true;
+  return WaitOutcome::kWoken;
 }
 
 void wake_entry(WaitEntry* e) {
@@ -133,7 +141,7 @@ void wake_entry(WaitEntry* e) {
 }  // namespace
 
 ParkResult park_bytes(const void* addr, const void* expected, size_t size, int64_t deadline_ns,
-                      void* park_arg, ParkDetach detach) {
+                      void* park_arg, ParkDetach detach, ParkInterrupt interrupt) {
   Bucket& b = bucket_for(addr);
   WaitEntry entry;
   entry.addr = addr;
@@ -144,18 +152,19 @@ ParkResult park_bytes(const void* addr, const void* expected, size_t size, int64
     enqueue_locked(b, &entry);
   }
   DetachedScope detached(detach == ParkDetach::kDetach);
-  if (wait_for_wake(entry, deadline_ns)) return ParkResult::kOk;
+  WaitOutcome outcome = wait_for_wake(entry, deadline_ns, interrupt);
+  if (outcome == WaitOutcome::kWoken) return ParkResult::kOk;
   {
     BucketLock guard(b);
     if (!entry.unparking) {
       remove_locked(b, &entry);
-      return ParkResult::kTimeout;
+      return outcome == WaitOutcome::kSignal ? ParkResult::kInterrupted : ParkResult::kTimeout;
     }
   }
-  // An unparker dequeued us just as the deadline passed: its callback already ran for us (it may
-  // have handed us a lock), so this counts as a wake-up. Wait for its post so it never touches
-  // a dead frame.
-  wait_for_wake(entry, kNoDeadline);
+  // An unparker dequeued us just as the deadline passed or the signal came: its callback already
+  // ran for us (it may have handed us a lock), so this counts as a wake-up. Wait for its post so
+  // it never touches a dead frame.
+  wait_for_wake(entry, kNoDeadline, ParkInterrupt::kAbsorb);
   return ParkResult::kOk;
 }
 

@@ -31,7 +31,12 @@ enum class ParkResult : uint8_t {
   kOk,       // woken by unpark_one/unpark_all
   kAgain,    // *addr != expected when checked under the bucket lock; the caller re-reads
   kTimeout,  // the deadline passed before a wake-up
+  kInterrupted,  // a signal interrupted the wait (only when the caller asked, see ParkInterrupt)
 };
+
+// Whether a signal delivered to the parked thread ends the wait with kInterrupted (so the
+// caller can run Python signal handlers and retry, PEP 475) or is absorbed by the lot.
+enum class ParkInterrupt : bool { kAbsorb = false, kReturn = true };
 
 // Whether the parked thread detaches its thread state while it waits (sync/detach_hook.h).
 // Runtime-internal locks that must not release critical sections (or that are taken while
@@ -42,14 +47,16 @@ enum class ParkDetach : bool { kDontDetach = false, kDetach = true };
 // compared with an atomic load under the bucket lock). `deadline_ns` is absolute monotonic time
 // (sync/clock.h) or kNoDeadline. `park_arg` is handed to the unparker's callback.
 ParkResult park_bytes(const void* addr, const void* expected, size_t size, int64_t deadline_ns,
-                      void* park_arg, ParkDetach detach);
+                      void* park_arg, ParkDetach detach,
+                      ParkInterrupt interrupt = ParkInterrupt::kAbsorb);
 
 template <class T>
 ParkResult park(const std::atomic<T>* addr, T expected, int64_t deadline_ns,
-                void* park_arg = nullptr, ParkDetach detach = ParkDetach::kDetach) {
+                void* park_arg = nullptr, ParkDetach detach = ParkDetach::kDetach,
+                ParkInterrupt interrupt = ParkInterrupt::kAbsorb) {
   static_assert(sizeof(T) == 1 || sizeof(T) == 2 || sizeof(T) == 4 || sizeof(T) == 8);
   static_assert(sizeof(std::atomic<T>) == sizeof(T) && std::is_trivially_copyable_v<T>);
-  return park_bytes(addr, &expected, sizeof(T), deadline_ns, park_arg, detach);
+  return park_bytes(addr, &expected, sizeof(T), deadline_ns, park_arg, detach, interrupt);
 }
 
 // Called under the bucket lock with the woken waiter's park_arg (nullptr if nobody was parked on

@@ -31,6 +31,7 @@
 #include "objects/exceptions.h"
 #include "objects/str.h"
 #include "vm/frame_stack.h"
+#include "vm/signals.h"
 #include "vm/traceback_print.h"
 
 namespace weft::vm {
@@ -159,7 +160,18 @@ Result<bool> ThreadHandle::join(int64_t timeout_ns) {
   if (!is_started()) return raise(exc::RuntimeError, "thread not started");
   if (!is_done() && ident() == current_ident())
     return raise(exc::RuntimeError, "Cannot join current thread");
-  if (!done_.wait(timeout_ns)) return false;
+  // Interruptible like CPython's ThreadHandle_join: a signal runs the Python handlers (an
+  // exception from one ends the join), then the wait resumes until the same deadline.
+  int64_t deadline = timeout_ns < 0 ? sync::kNoDeadline : sync::deadline_after(timeout_ns);
+  for (;;) {
+    sync::Event::WaitResult r = timeout_ns == 0
+                                    ? (done_.is_set() ? sync::Event::WaitResult::kSet
+                                                      : sync::Event::WaitResult::kTimedOut)
+                                    : done_.wait_until_interruptible(deadline);
+    if (r == sync::Event::WaitResult::kSet) break;
+    if (r == sync::Event::WaitResult::kTimedOut) return false;
+    TRY(signals::check_signals());
+  }
   os_mutex_.lock();
   if (os_state_ == OsThread::kJoinable) {
     // The thread has set `done` and only returns from its start function now: a short wait.

@@ -10,7 +10,12 @@
 // acquire/release atomics still order the protected data. RLock is only ever released by its
 // owner, but shares the same code for simplicity.
 //
-// Not yet: interrupting a blocked acquire with a signal (KeyboardInterrupt); _at_fork_reinit.
+// Signals: a blocked acquire wakes when a signal arrives (the parking lot returns kInterrupted),
+// runs the Python handlers (main thread only, vm/signals.h) and, unless one raised, waits again
+// for what is left of the timeout, as CPython's acquire_timed() does (PEP 475). That is how
+// Ctrl-C reaches a main thread blocked in lock.acquire(), Thread.join() or Condition.wait().
+//
+// Not yet: _at_fork_reinit.
 #include "stdlib/_thread/lock.h"
 
 #include <pthread.h>
@@ -28,6 +33,7 @@
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
 #include "stdlib/time/pytime.h"
+#include "vm/signals.h"
 
 namespace weft::thread_module {
 
@@ -71,9 +77,19 @@ Result<int64_t> parse_acquire_args(Object* const* args, size_t nargs, Object* kw
   return timeout;
 }
 
-// Takes `m` within `timeout_ns` (see parse_acquire_args); detached while parked.
-bool acquire_mutex(sync::Mutex& m, int64_t timeout_ns) {
-  return m.lock_timed_unannotated(timeout_ns, sync::ParkDetach::kDetach);
+// Takes `m` within `timeout_ns` (see parse_acquire_args); detached while parked. Signals that
+// interrupt the wait run their handlers; an exception from one ends the wait with that error.
+Result<bool> acquire_mutex(sync::Mutex& m, int64_t timeout_ns) WEFT_NO_THREAD_SAFETY_ANALYSIS {
+  if (m.try_lock_unannotated()) return true;
+  if (timeout_ns == 0) return false;
+  int64_t deadline = timeout_ns < 0 ? sync::kNoDeadline : sync::deadline_after(timeout_ns);
+  for (;;) {
+    switch (m.lock_until_interruptible_unannotated(deadline)) {
+      case sync::LockResult::kAcquired: return true;
+      case sync::LockResult::kTimedOut: return false;
+      case sync::LockResult::kInterrupted: TRY(vm::signals::check_signals()); break;
+    }
+  }
 }
 
 // ---- _thread.lock --------------------------------------------------------------------------
@@ -96,7 +112,7 @@ Result<Ref<Object>> lock_vnew(Type* type, Object* const*, size_t nargs, Object* 
 
 Result<Ref<Object>> lock_acquire(Object* self, Object* const* args, size_t nargs, Object* kwnames) {
   int64_t timeout = TRY(parse_acquire_args(args, nargs, kwnames));
-  return new_bool(acquire_mutex(as_lock(self)->lock, timeout));
+  return new_bool(TRY(acquire_mutex(as_lock(self)->lock, timeout)));
 }
 
 Result<Ref<Object>> lock_release(Object* self, Object* const*, size_t, Object*) {
@@ -160,9 +176,14 @@ Result<Ref<Object>> rlock_vnew(Type* type, Object* const*, size_t, Object*) {
   return Ref<Object>(std::move(r));
 }
 
+// Waits for `m` however long it takes, ignoring signals (they are handled later).
+void lock_uninterruptibly(sync::Mutex& m) WEFT_NO_THREAD_SAFETY_ANALYSIS {
+  m.lock_timed_unannotated(-1);
+}
+
 // Takes the RLock (the caller does not own it) and records the holder.
-bool rlock_take(RLockObject* r, int64_t timeout, uint64_t count) {
-  if (!acquire_mutex(r->lock, timeout)) return false;
+Result<bool> rlock_take(RLockObject* r, int64_t timeout, uint64_t count) {
+  if (!TRY(acquire_mutex(r->lock, timeout))) return false;
   r->owner.store(current_ident(), std::memory_order_relaxed);
   r->count.store(count, std::memory_order_relaxed);
   return true;
@@ -178,7 +199,7 @@ Result<Ref<Object>> rlock_acquire(Object* self, Object* const* args, size_t narg
     r->count.store(count + 1, std::memory_order_relaxed);
     return new_bool(true);
   }
-  return new_bool(rlock_take(r, timeout, 1));
+  return new_bool(TRY(rlock_take(r, timeout, 1)));
 }
 
 // Python-level locks are taken and released in different calls (and, for _thread.lock, possibly
@@ -232,7 +253,8 @@ Result<Ref<Object>> rlock_acquire_restore(Object* self, Object* const* args, siz
   int64_t count = TRY(int_as_i64(count_obj.get()));
   int64_t owner = TRY(int_as_i64(owner_obj.get()));
   RLockObject* r = as_rlock(self);
-  if (!rlock_is_owned(r)) acquire_mutex(r->lock, -1);
+  // Not interruptible: Condition.wait() must get the lock back before it returns or raises.
+  if (!rlock_is_owned(r)) lock_uninterruptibly(r->lock);
   r->owner.store(static_cast<uint64_t>(owner), std::memory_order_relaxed);
   r->count.store(static_cast<uint64_t>(count), std::memory_order_relaxed);
   return new_none();

@@ -10,6 +10,9 @@
 #pragma clang diagnostic ignored "-Wthread-safety-analysis"
 #endif
 
+#include <pthread.h>
+#include <signal.h>
+
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -182,6 +185,50 @@ TEST(ParkingLotTest, UnparkOneRunsCallbackUnderLock) {
     called_empty = park_arg == nullptr && !more;
   }));
   EXPECT_TRUE(called_empty);
+}
+
+// A signal handler installed without SA_RESTART interrupts a parked thread only if it asked for
+// it (ParkInterrupt::kReturn); a mutex waiter then sees LockResult::kInterrupted, and a plain
+// waiter keeps waiting.
+TEST(ParkingLotTest, SignalInterruptsOnlyInterruptibleWaits) {
+  struct sigaction action {};
+  action.sa_handler = [](int) {};
+  sigemptyset(&action.sa_mask);
+  struct sigaction previous;
+  ASSERT_EQ(sigaction(SIGUSR1, &action, &previous), 0);
+
+  Mutex m;
+  m.lock();
+  std::atomic<bool> parked_done{false};
+  LockResult result = LockResult::kAcquired;
+  std::thread interruptible([&] {
+    result = m.lock_until_interruptible_unannotated(kNoDeadline);
+    parked_done.store(true);
+  });
+  // Keep signalling until the waiter notices (it may not have parked yet at the first signal).
+  ASSERT_TRUE(eventually([&] {
+    pthread_kill(interruptible.native_handle(), SIGUSR1);
+    sleep_ns(1'000'000);
+    return parked_done.load();
+  }));
+  interruptible.join();
+  EXPECT_EQ(result, LockResult::kInterrupted);
+
+  std::atomic<bool> plain_done{false};
+  std::thread plain([&] {
+    m.lock();
+    plain_done.store(true);
+    m.unlock();
+  });
+  for (int i = 0; i < 20; ++i) {
+    pthread_kill(plain.native_handle(), SIGUSR1);
+    sleep_ns(1'000'000);
+  }
+  EXPECT_FALSE(plain_done.load());
+  m.unlock();
+  plain.join();
+  EXPECT_TRUE(plain_done.load());
+  sigaction(SIGUSR1, &previous, nullptr);
 }
 
 TEST(ParkingLotTest, UnparkAllWakesEveryone) {
