@@ -503,4 +503,18 @@ static Status ready_float_type() { return type_ready(&FloatType); }
 WEFT_REGISTER_TYPE_INIT(kPhaseFill, fill_float_type);
 WEFT_REGISTER_TYPE_INIT(kPhaseReady, ready_float_type);
 
+Result<double> float_as_double(Object* o) {
+  if (is_float(o)) return float_value(o);
+  if (is_int_exact(o)) return int_as_double(o);  // a subclass may override __float__
+  if (o->ob_type->number.float_) {
+    Ref<Object> f = TRY(number_float(o));
+    return float_value(f.get());
+  }
+  if (o->ob_type->number.index) {
+    Ref<Object> i = TRY(number_index(o));
+    return int_as_double(i.get());
+  }
+  return raise(exc::TypeError, "must be real number, not {}", type_name_of(o));
+}
+
 }  // namespace weft

@@ -39,5 +39,8 @@ Result<Ref<Object>> float_format(Object* o, Object* spec);
 // The value of a float or int operand as a double (OverflowError for huge ints), or false
 // without an exception when `o` is neither.
 Result<bool> float_operand(Object* o, double* out);
+// CPython's PyFloat_AsDouble: a float's value, else __float__, else __index__; TypeError
+// "must be real number, not X" for anything else.
+Result<double> float_as_double(Object* o);
 
 }  // namespace weft

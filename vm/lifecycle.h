@@ -22,6 +22,18 @@ struct RuntimeConfig {
   bool isolated = false;               // -I
   bool ignore_environment = false;     // -E
   bool no_site = false;                // -S
+  // The rest of the command-line flags, as sys.flags reports them (CPython's PyConfig names).
+  int debug = 0;                       // -d (count)
+  int inspect = 0;                     // -i
+  int optimize = 0;                    // -O (count)
+  int verbose = 0;                     // -v (count)
+  int bytes_warning = 0;               // -b (count)
+  int quiet = 0;                       // -q
+  bool dont_write_bytecode = false;    // -B, PYTHONDONTWRITEBYTECODE
+  bool no_user_site = false;           // -s
+  bool safe_path = false;              // -P
+  std::vector<std::string> warnoptions;  // -W values, in order (sys.warnoptions)
+  std::vector<std::string> xoptions;     // -X values, in order (sys._xoptions)
 };
 
 Status initialize_runtime(const RuntimeConfig& config);

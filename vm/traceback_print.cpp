@@ -477,6 +477,29 @@ std::string format_exception(Object* exc) {
 
 void print_exception(Object* exc) { write_stderr(format_exception(exc)); }
 
+void report_uncaught_exception(Object* exc) {
+  Ref<Object> hook = sys_attr("excepthook");
+  if (!hook || is_none(hook.get())) {
+    write_stderr("sys.excepthook is missing\n");
+    print_exception(exc);
+    return;
+  }
+  Object* tb = exception_traceback(exc);
+  Object* args[3] = {reinterpret_cast<Object*>(type_of(exc)), exc, tb ? tb : none()};
+  Result<Ref<Object>> r = call(hook.get(), args, 3);
+  if (!r.is_error()) return;
+  // The hook itself failed: show its error, then the original (CPython's _PyErr_PrintEx).
+  Ref<Object> hook_error = take_exception();
+  if (is_instance_of(hook_error.get(), exc::SystemExit)) {
+    set_exception(std::move(hook_error));  // the caller decides the exit status
+    return;
+  }
+  write_stderr("Error in sys.excepthook:\n");
+  print_exception(hook_error.get());
+  write_stderr("\nOriginal exception was:\n");
+  print_exception(exc);
+}
+
 void write_stderr(std::string_view text) {
   Ref<Object> pending = take_exception();
   Ref<Object> stream = sys_attr("stderr");

@@ -20,6 +20,12 @@ std::string format_exception(Object* exc);
 // Prints format_exception(exc) to sys.stderr if it exists (and is not None), else to fd 2.
 void print_exception(Object* exc);
 
+// Reports an exception nobody caught (CPython's PyErr_Print): calls sys.excepthook(type, value,
+// traceback); "sys.excepthook is missing" and the default printout when it does not exist; when
+// the hook raises, "Error in sys.excepthook:", its error, "Original exception was:" and `exc`.
+// A SystemExit raised by the hook is left pending for the caller.
+void report_uncaught_exception(Object* exc);
+
 // Writes UTF-8 text to sys.stderr (write + flush) if it exists, else to fd 2. Never fails.
 void write_stderr(std::string_view text);
 

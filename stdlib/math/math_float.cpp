@@ -30,20 +30,7 @@ namespace weft::math_module {
 Error domain_error() { return raise(exc::ValueError, "math domain error"); }
 Error range_error() { return raise(exc::OverflowError, "math range error"); }
 
-Result<double> to_double(Object* o) {
-  if (is_float(o) && is_float_exact(o)) return float_value(o);
-  if (is_int(o)) return int_as_double(o);
-  if (o->ob_type->number.float_) {
-    Ref<Object> f = TRY(number_float(o));
-    return float_value(f.get());
-  }
-  if (o->ob_type->number.index) {
-    Ref<Object> i = TRY(number_index(o));
-    return int_as_double(i.get());
-  }
-  if (is_float(o)) return float_value(o);
-  return raise(exc::TypeError, "must be real number, not {}", type_name_of(o));
-}
+Result<double> to_double(Object* o) { return float_as_double(o); }
 
 Result<Ref<Object>> float_result(double r) { return float_from_double(r); }
 

@@ -21,6 +21,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "stdlib/sys/stdio_stream.h"
+#include "stdlib/sys/sys_internal.h"
 #include "stdlib/sys/sys_module.h"
 #include "vm/frame_stack.h"
 #include "vm/interp_state.h"
@@ -138,6 +139,19 @@ Status configure(Object* sys_module, const vm::RuntimeConfig& config) {
     return l;
   };
   TRY(set(sys_module, "argv", str_list(config.argv)));
+  TRY(set(sys_module, "warnoptions", str_list(config.warnoptions)));
+  {
+    // -X name=value -> {'name': 'value'}; -X name -> {'name': True}.
+    Ref<Object> xoptions = TRY(dict_new());
+    for (const std::string& x : config.xoptions) {
+      size_t eq = x.find('=');
+      Ref<Object> key = TRY(str_from_utf8(x.substr(0, eq)));
+      Ref<Object> value = eq == std::string::npos ? new_bool(true)
+                                                  : TRY(str_from_utf8(x.substr(eq + 1)));
+      TRY(dict_set_item(xoptions.get(), key.get(), value.get()));
+    }
+    TRY(module_add_object(sys_module, "_xoptions", xoptions.get()));
+  }
   TRY(set(sys_module, "orig_argv", str_list(config.orig_argv)));
   TRY(set(sys_module, "path", str_list(config.path)));
   TRY(set(sys_module, "executable", str_from_utf8(config.executable)));
@@ -164,6 +178,14 @@ Result<Ref<Object>> create_sys_module() {
   Object* d = module_dict(m.get());
   Ref<Object> name = TRY(str_from_ascii("sys"));
   TRY(add_functions_to_dict(d, kSysFunctions, m.get(), name.get()));
+  TRY(add_functions_to_dict(d, kHookFunctions, m.get(), name.get()));
+  TRY(add_functions_to_dict(d, kIntrospectionFunctions, m.get(), name.get()));
+  TRY(add_hook_originals(m.get()));
+  TRY(set(m.get(), "stdlib_module_names", stdlib_module_names()));
+  TRY(set(m.get(), "abiflags", str_from_ascii("t")));  // a free-threaded build, like CPython's 3.14t
+  TRY(set(m.get(), "float_repr_style", str_from_ascii("short")));
+  TRY(set(m.get(), "platlibdir", str_from_ascii("lib")));
+  TRY(module_add_object(m.get(), "pycache_prefix", none()));
   TRY(set(m.get(), "modules", dict_new()));
   TRY(set(m.get(), "path", list_new()));
   TRY(set(m.get(), "meta_path", list_new()));

@@ -116,7 +116,8 @@ int handle_uncaught() {
     return 1;
   }
   g_unhandled_keyboard_interrupt = is_instance_of(exc.get(), exc::KeyboardInterrupt);
-  vm::print_exception(exc.get());
+  vm::report_uncaught_exception(exc.get());
+  if (error_occurred()) return handle_uncaught();  // the hook raised SystemExit
   return 1;
 }
 
@@ -125,7 +126,7 @@ struct Options {
   std::string module;    // -m
   std::string script;    // file, or "-" for stdin
   std::vector<std::string> args;
-  bool unbuffered = false, ignore_env = false, isolated = false, no_site = false, safe_path = false;
+  vm::RuntimeConfig config;  // the flags; paths and argv are filled in after parsing
 };
 
 int usage_error(const std::string& prog, const std::string& message) {
@@ -179,15 +180,29 @@ int main(int argc, char** argv) {
           i++;
           goto options_done;
         }
-        case 'X': case 'W':
-          if (!value()) return usage_error(prog, std::string("Argument expected for the -") + c + " option");
+        case 'X': case 'W': {
+          const char* v = value();
+          if (!v) return usage_error(prog, std::string("Argument expected for the -") + c + " option");
+          (c == 'X' ? opt.config.xoptions : opt.config.warnoptions).push_back(v);
           break;
-        case 'u': opt.unbuffered = true; break;
-        case 'E': opt.ignore_env = true; break;
-        case 'I': opt.isolated = opt.ignore_env = opt.safe_path = true; break;
-        case 'P': opt.safe_path = true; break;
-        case 'S': opt.no_site = true; break;
-        case 's': case 'B': case 'q': case 'd': case 'O': case 'v': case 'b': case 'R': break;
+        }
+        case 'u': opt.config.unbuffered = true; break;
+        case 'E': opt.config.ignore_environment = true; break;
+        case 'I':
+          opt.config.isolated = opt.config.ignore_environment = opt.config.safe_path = true;
+          opt.config.no_user_site = true;
+          break;
+        case 'P': opt.config.safe_path = true; break;
+        case 'S': opt.config.no_site = true; break;
+        case 's': opt.config.no_user_site = true; break;
+        case 'B': opt.config.dont_write_bytecode = true; break;
+        case 'q': opt.config.quiet = 1; break;
+        case 'i': opt.config.inspect = 1; break;
+        case 'd': opt.config.debug++; break;
+        case 'O': opt.config.optimize++; break;
+        case 'v': opt.config.verbose++; break;
+        case 'b': opt.config.bytes_warning++; break;
+        case 'R': break;  // hash randomisation is always on, as in CPython 3.14
         default:
           return usage_error(prog, std::string("Unknown option: -") + c);
       }
@@ -201,21 +216,21 @@ options_done:
                  prog.c_str());
     return 2;
   }
-  if (opt.command.empty() && (opt.script.empty() || opt.script == "-")) {
-    std::fprintf(stderr, "%s: reading the program from stdin and the interactive prompt are not "
-                         "supported yet\n", prog.c_str());
+  bool from_stdin = opt.command.empty() && (opt.script.empty() || opt.script == "-");
+  if (from_stdin && ::isatty(STDIN_FILENO)) {
+    std::fprintf(stderr, "%s: the interactive prompt is not supported yet; pass a script, -c or "
+                         "pipe the program into stdin\n", prog.c_str());
     return 2;
   }
-  if (!opt.ignore_env && std::getenv("PYTHONUNBUFFERED") && *std::getenv("PYTHONUNBUFFERED"))
-    opt.unbuffered = true;
-
-  vm::RuntimeConfig config;
+  vm::RuntimeConfig& config = opt.config;
+  auto env_flag = [&](const char* name) {
+    const char* v = config.ignore_environment ? nullptr : std::getenv(name);
+    return v && *v;
+  };
+  if (env_flag("PYTHONUNBUFFERED")) config.unbuffered = true;
+  if (env_flag("PYTHONDONTWRITEBYTECODE")) config.dont_write_bytecode = true;
   config.executable = executable_path(argv[0]);
   config.prefix = dirname_of(dirname_of(config.executable));
-  config.unbuffered = opt.unbuffered;
-  config.isolated = opt.isolated;
-  config.ignore_environment = opt.ignore_env;
-  config.no_site = opt.no_site;
   for (int k = 0; k < argc; k++) config.orig_argv.push_back(argv[k]);
 
   std::string source, path;
@@ -223,7 +238,16 @@ options_done:
     config.argv.push_back("-c");
     source = opt.command;
     path = "<string>";
-    if (!opt.safe_path) config.path.push_back("");
+    if (!config.safe_path) config.path.push_back("");
+  } else if (from_stdin) {
+    // `weft < prog.py` / `weft -`: the whole of stdin is the program, named "<stdin>", and
+    // sys.path[0] is the current directory ('' as CPython puts it).
+    config.argv.push_back(opt.script.empty() ? "" : "-");
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    source = ss.str();
+    path = "<stdin>";
+    if (!config.safe_path) config.path.push_back("");
   } else {
     config.argv.push_back(opt.script);
     path = absolute_path(opt.script);
@@ -237,10 +261,10 @@ options_done:
     std::ostringstream ss;
     ss << in.rdbuf();
     source = ss.str();
-    if (!opt.safe_path) config.path.push_back(dirname_of(path));
+    if (!config.safe_path) config.path.push_back(dirname_of(path));
   }
   for (const std::string& a : opt.args) config.argv.push_back(a);
-  if (!opt.ignore_env) {
+  if (!config.ignore_environment) {
     if (const char* pp = std::getenv("PYTHONPATH")) {
       std::string entries = pp;
       size_t start = 0;
@@ -254,7 +278,7 @@ options_done:
     }
   }
   // The stdlib comes after the script dir and PYTHONPATH (DESIGN §8).
-  std::string stdlib = vm::locate_stdlib(config.executable, opt.ignore_env);
+  std::string stdlib = vm::locate_stdlib(config.executable, config.ignore_environment);
   if (!stdlib.empty()) config.path.push_back(stdlib);
 
   if (vm::initialize_runtime(config).is_error()) {
