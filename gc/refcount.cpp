@@ -82,11 +82,13 @@ int64_t explicit_merge_refcount(Object* o, int64_t extra) {
   return merged >> kSharedShift;
 }
 
-void free_object_memory(Object* o) {
+void free_object_memory(Object* o) { free_object_memory(o, o); }
+
+void free_object_memory(Object* o, void* block) {
   if ((o->ob_ref_shared.load(std::memory_order_relaxed) & kSharedFlagMask) != kSharedInit)
-    free_delayed(o);
+    free_delayed(block);
   else
-    raw_free(o);
+    raw_free(block);
 }
 
 void set_immortal(Object* o) {

@@ -38,6 +38,8 @@ void queue_object_to_owner(Object* o);
 // through QSBR (free_delayed), so a racing try-incref touches mapped, object-shaped memory and
 // fails its re-check; otherwise it is freed at once.
 void free_object_memory(Object* o);
+// The same for an object whose memory block starts at `block` (in front of `o`: a GC header).
+void free_object_memory(Object* o, void* block);
 
 // Merges and, where the count reaches zero, frees every object other threads queued for `ts`.
 // Called by the owner: from the eval breaker (kMergeRefcounts) and at thread exit.

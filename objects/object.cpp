@@ -14,6 +14,7 @@
 #include <cinttypes>
 #include <cstdio>
 
+#include "gc/collector.h"
 #include "gc/refcount.h"
 #include "objects/abstract.h"
 #include "objects/alloc.h"
@@ -43,10 +44,29 @@ void init_object_header(Object* o, Type* t) {
   if (type_has_flag(t, kTypeHeap)) incref(reinterpret_cast<Object*>(t));
 }
 
+Object* allocate_object(Type* t, size_t size) {
+  if (type_has_flag(t, kTypeHaveGc)) {
+    void* mem = gc::alloc_with_gc_header(size);
+    if (!mem) [[unlikely]] return nullptr;
+    Object* o = static_cast<Object*>(mem);
+    init_object_header(o, t);
+    gc::track_new_object(o);
+    return o;
+  }
+  void* mem = gc::raw_calloc(1, size);
+  if (!mem) [[unlikely]] return nullptr;
+  Object* o = static_cast<Object*>(mem);
+  init_object_header(o, t);
+  return o;
+}
+
 void free_object(Object* o) {
   Type* t = o->ob_type;
   // Memory that other threads may still try-incref goes through QSBR (gc/README.md).
-  gc::free_object_memory(o);
+  if (o->ob_flags & kHasGcHeader)
+    gc::free_tracked_object(o);
+  else
+    gc::free_object_memory(o);
   if (type_has_flag(t, kTypeHeap)) decref(reinterpret_cast<Object*>(t));
 }
 
@@ -295,6 +315,9 @@ const MethodDef kObjectMethods[] = {
     {"__format__", object_format_method, kMethOneArg, "Default object formatter."},
     {"__dir__", object_dir_method, kMethNoArgs, "Default dir() implementation."},
     {"__sizeof__", object_sizeof_method, kMethNoArgs, "Size of object in memory, in bytes."},
+    {"__reduce__", object_reduce_method, kMethNoArgs, "Helper for pickle."},
+    {"__reduce_ex__", object_reduce_ex_method, kMethOneArg, "Helper for pickle."},
+    {"__getstate__", object_getstate_method, kMethNoArgs, "Helper for pickle."},
     {"__init_subclass__", object_init_subclass_method, kMethClass | kMethNoArgs,
      "This method is called when a class is subclassed."},
     {"__subclasshook__", object_subclasshook_method, kMethClass | kMethFastcall,

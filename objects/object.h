@@ -37,6 +37,7 @@ struct Type;
 
 enum ObjectFlag : uint16_t {
   kStaticallyAllocated = 1u << 2,  // lives in static storage; never freed
+  kHasGcHeader = 1u << 3,          // a gc::GcHeader precedes the object (gc/collector.h)
 };
 
 enum GcBit : uint8_t {
@@ -58,6 +59,10 @@ enum SharedState : int64_t {
 inline constexpr int kSharedShift = 2;
 inline constexpr int64_t kSharedFlagMask = 3;
 inline constexpr uint32_t kImmortalLocal = UINT32_MAX;
+// Added to the shared count of an object with deferred refcounting (kGcDeferred; CPython's
+// _Py_REF_DEFERRED): large enough that no sequence of ordinary decrefs reaches zero. The cycle
+// collector subtracts it to get the true count.
+inline constexpr int64_t kDeferredRefcountBias = INT64_MAX / 8;
 
 struct Object {
   std::atomic<uintptr_t> ob_tid;
