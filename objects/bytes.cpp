@@ -23,6 +23,7 @@
 #include "objects/hash.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -173,6 +174,7 @@ Result<Ref<Object>> bytes_from_object(Object* x) {
     return bytes_from(bytes_view(x));
   }
   if (is_bytearray(x)) return bytes_from(ByteView::of(x).view());
+  if (is_memoryview(x)) return memoryview_tobytes(x);
   if (is_str(x)) return raise(exc::TypeError, "string argument without an encoding");
   if (is_int(x) || (x->ob_type->number.index && !is_float(x))) {
     int64_t n = TRY(index_as_i64(x, exc::OverflowError));

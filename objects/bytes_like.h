@@ -6,7 +6,9 @@
 //
 // A view of bytes borrows the immutable data. A view of a bytearray holds a reference and one
 // export: the bytearray cannot be resized or reallocated until the view is released, so the
-// pointer stays valid even if Python code runs meanwhile. (As in CPython, bytes may still be
+// pointer stays valid even if Python code runs meanwhile. byte_view() also accepts a
+// C-contiguous memoryview, which it exports the same way (the memoryview cannot be released
+// while the ByteView lives). (As in CPython, bytes may still be
 // overwritten in place by `ba[i] = x` from another thread; the length and storage never change.)
 #pragma once
 
@@ -48,11 +50,14 @@ class ByteView {
   static ByteView of(Object* o);
 
  private:
-  Object* exporter_ = nullptr;  // an owned bytearray reference holding one export, or nullptr
+  friend Result<ByteView> byte_view(Object* o);
+  Object* exporter_ = nullptr;  // an owned bytearray or memoryview holding one export, or nullptr
   std::string_view data_;
 };
 
-// A view of a bytes-like object; TypeError "a bytes-like object is required, not 'T'" otherwise.
+// A view of a bytes-like object or a memoryview; TypeError "a bytes-like object is required, not
+// 'T'" otherwise (and the memoryview's BufferError/ValueError when it is not C-contiguous or was
+// released).
 Result<ByteView> byte_view(Object* o);
 
 // Appends the bytes of an iterable of ints to `out` (bytes(iterable), bytearray.extend): false,

@@ -14,6 +14,7 @@
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/list.h"
+#include "objects/memoryview.h"
 #include "objects/tuple.h"
 
 namespace weft::bytes_ops {
@@ -202,10 +203,14 @@ Result<Ref<Object>> join(const Self& self, Object* const* args, size_t, Object*)
   int64_t total = 0;
   for (int64_t i = 0; i < n; ++i) {
     Object* item = tuple_item(seq.get(), i);
-    if (!is_bytes_like(item))
+    // A memoryview that cannot export (released, not C-contiguous) is reported like a non-buffer.
+    Result<ByteView> piece = (is_bytes_like(item) || is_memoryview(item)) ? byte_view(item) : Error{};
+    if (piece.is_error()) {
+      clear_error();
       return raise(exc::TypeError, "sequence item {}: expected a bytes-like object, {} found", i,
                    type_name_of(item));
-    pieces.push_back(ByteView::of(item));
+    }
+    pieces.push_back(std::move(piece).release_value());
     total += int64_t(pieces.back().size());
     if (i) total += int64_t(self.data.size());
   }
