@@ -13,7 +13,11 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/exceptions_internal.h"
+#include "objects/generic_alias.h"
+#include "objects/exception_group.h"
+#include "objects/int.h"
 #include "objects/list.h"
+#include "objects/set.h"
 #include "objects/object_impl.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -108,7 +112,8 @@ Result<Ref<Object>> group_derive(Object* self, Object* const* args, size_t, Obje
 }
 
 // The matcher of split()/subgroup(): an exception type, a tuple of them, or a predicate.
-enum class MatcherKind { Type, Predicate };
+// InstanceIds (except* only): a set of the id()s of the leaf exceptions to keep.
+enum class MatcherKind { Type, Predicate, InstanceIds };
 
 Result<MatcherKind> check_matcher(Object* value) {
   if (is_exception_class(value)) return MatcherKind::Type;
@@ -123,8 +128,17 @@ bad:
                "expected an exception type, a tuple of exception types, or a callable (other than a class)");
 }
 
+Result<Ref<Object>> identity_key(Object* exc) {
+  return int_from_i64(static_cast<int64_t>(reinterpret_cast<intptr_t>(exc)));
+}
+
 Result<bool> matches(Object* exc, MatcherKind kind, Object* value) {
   if (kind == MatcherKind::Type) return is_instance(exc, value);
+  if (kind == MatcherKind::InstanceIds) {
+    if (is_instance_of(exc, g_base_group)) return false;
+    Ref<Object> key = TRY(identity_key(exc));
+    return set_contains(value, key.get());
+  }
   Ref<Object> r = TRY(call_one(value, exc));
   return object_is_true(r.get());
 }
@@ -195,6 +209,7 @@ const MethodDef kGroupMethods[] = {
     {"derive", group_derive, kMethOneArg, nullptr},
     {"split", group_split, kMethOneArg, nullptr},
     {"subgroup", group_subgroup, kMethOneArg, nullptr},
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 const GetSetDef kGroupGetSets[] = {
@@ -217,6 +232,56 @@ void fill_exception_group_types(Type* base_group, Type* group) {
   base_group->clear = group_clear;
   base_group->methods = kGroupMethods;
   base_group->getsets = kGroupGetSets;
+}
+
+namespace {
+// CPython's is_same_exception_metadata: `e` is `orig` (or a part of it) re-raised unchanged.
+// (Notes added with add_note() live in __dict__ and do not count, as in CPython 3.14.)
+bool same_exception_metadata(Object* e, Object* orig) {
+  return exception_traceback(e) == exception_traceback(orig) &&
+         exception_cause(e) == exception_cause(orig) &&
+         exception_context(e) == exception_context(orig);
+}
+
+Status collect_leaf_ids(Object* exc, Object* ids) {
+  if (!is_instance_of(exc, g_base_group)) {
+    Ref<Object> key = TRY(identity_key(exc));
+    return set_add(ids, key.get());
+  }
+  Object* excs = as_group(exc)->excs;
+  for (int64_t i = 0; i < tuple_size(excs); ++i) TRY(collect_leaf_ids(tuple_item(excs, i), ids));
+  return ok();
+}
+}  // namespace
+
+Result<Ref<Object>> exception_group_prep_reraise_star(Object* orig, Object* excs) {
+  int64_t n = list_size(excs);
+  if (n == 0) return new_none();
+  if (!is_instance_of(orig, g_base_group)) {
+    // A naked exception was caught and wrapped: at most one clause ran.
+    return list_get_item(excs, 0);
+  }
+  Ref<Object> raised = TRY(list_new(0));
+  Ref<Object> reraised_ids = TRY(set_new(nullptr));
+  for (int64_t i = 0; i < n; ++i) {
+    Ref<Object> e = TRY(list_get_item(excs, i));
+    if (is_none(e.get())) continue;
+    if (same_exception_metadata(e.get(), orig)) {
+      TRY(collect_leaf_ids(e.get(), reraised_ids.get()));
+    } else {
+      TRY(list_append(raised.get(), e.get()));
+    }
+  }
+  // The re-raised leaves, kept in the original group's nesting.
+  Ref<Object> reraised, unused_rest;
+  TRY(split_recursive(orig, MatcherKind::InstanceIds, reraised_ids.get(), false, &reraised,
+                      &unused_rest));
+  if (list_size(raised.get()) == 0) return reraised ? std::move(reraised) : new_none();
+  if (reraised) TRY(list_append(raised.get(), reraised.get()));
+  if (list_size(raised.get()) == 1) return list_get_item(raised.get(), 0);
+  Ref<Object> msg = TRY(str_from_ascii(""));
+  Object* args[2] = {msg.get(), raised.get()};
+  return call(reinterpret_cast<Object*>(g_base_group), args, 2);
 }
 
 }  // namespace weft

@@ -42,17 +42,25 @@ Error Codegen::not_supported(const SrcLoc& loc, std::string_view what) {
                what, loc.lineno);
 }
 
+// CPython's compiler_set_qualname: an annotation-like parent (a type-parameter scope, a lazy
+// bound, an __annotate__) is skipped; only function and lambda parents add `.<locals>`.
 std::string Codegen::qualname_for(std::string_view name, Scope* scope) {
   if (units_.empty() || u().scope->kind == ScopeKind::Module) return std::string(name);
-  CodeUnit& parent = u();
+  size_t parent_index = units_.size() - 1;
+  if (units_[parent_index]->scope->is_annotation_like()) {
+    if (parent_index == 1) return std::string(name);  // directly inside the module
+    --parent_index;
+  }
+  CodeUnit& parent = *units_[parent_index];
   // A global function/class nested in a function has a plain name (PEP 3155).
-  if (scope && scope->parent) {
+  if (scope && (scope->kind == ScopeKind::Function || scope->kind == ScopeKind::Class)) {
     std::string mangled_name = mangle(parent.private_name, name);
     const Symbol* sym = parent.scope->lookup(mangled_name);
     if (sym && sym->scope == NameScope::GlobalExplicit) return std::string(name);
   }
   std::string base = parent.qualname;
-  if (parent.scope->is_function_like()) base += ".<locals>";
+  if (parent.scope->kind == ScopeKind::Function || parent.scope->kind == ScopeKind::Lambda)
+    base += ".<locals>";
   return base + "." + std::string(name);
 }
 
@@ -86,6 +94,8 @@ Status Codegen::enter_unit(Scope* scope, std::string name, int firstlineno,
     if (scope->needs_class_closure) unit->cellvars.push_back("__class__");
     if (scope->needs_classdict) unit->cellvars.push_back("__classdict__");
   }
+  // CPython cooks up this cell for both bodies, though a module only uses it by name.
+  if (scope->has_conditional_annotations) unit->cellvars.push_back("__conditional_annotations__");
   std::sort(unit->cellvars.begin(), unit->cellvars.end());
   std::sort(unit->freevars.begin(), unit->freevars.end());
   units_.push_back(std::move(unit));
@@ -299,17 +309,45 @@ Status Codegen::wrap_in_stopiteration_handler() {
   return ok();
 }
 
+// A generic function (PEP 695) is made inside its `<generic parameters of f>` unit, which takes
+// the defaults and keyword defaults (evaluated outside) as `.defaults`/`.kwdefaults`, sets
+// __type_params__ (INTRINSIC_SET_FUNCTION_TYPE_PARAMS) and returns the function.
 Status Codegen::function_def(const ast::FunctionDef* f, const SrcLoc& loc) {
   Scope* scope = symtable_.scope_for(f);
   TRY(emit_decorators(f->decorator_list));
   int firstlineno = f->decorator_list.empty() ? loc.lineno : f->decorator_list[0]->loc.lineno;
   int flags = TRY(emit_defaults(f->args, loc));
+  bool generic = !f->type_params.empty();
+  int type_param_args = 0;
+  if (generic) {
+    type_param_args = ((flags & MAKE_FUNCTION_DEFAULTS) ? 1 : 0) +
+                      ((flags & MAKE_FUNCTION_KWDEFAULTS) ? 1 : 0);
+    if (type_param_args == 2) emit(SWAP, 2, loc);
+    TRY(enter_type_params_unit(&f->type_params, f->name, firstlineno));
+    u().argcount = type_param_args;
+    TRY(type_params(f->type_params));
+    for (int i = 0; i < type_param_args; ++i) emit(LOAD_FAST, i, loc);
+  }
   flags |= TRY(function_annotations(f, loc));
   TRY(enter_unit(scope, std::string(f->name), firstlineno, f->args));
   TRY(body_with_docstring(f->body, true));
   if (scope->is_generator || scope->is_coroutine) TRY(wrap_in_stopiteration_handler());
   Ref<Object> code = TRY(finish_unit());
   TRY(make_closure(std::move(code), scope, flags, loc));
+  if (generic) {
+    emit(SWAP, 2, loc);
+    emit(CALL_INTRINSIC_2, INTRINSIC_SET_FUNCTION_TYPE_PARAMS, loc);
+    Scope* type_scope = u().scope;
+    Ref<Object> maker = TRY(finish_unit(false));
+    TRY(make_closure(std::move(maker), type_scope, 0, loc));
+    if (type_param_args > 0) {
+      emit(SWAP, type_param_args + 1, loc);
+      emit(CALL, type_param_args - 1, loc);
+    } else {
+      emit(PUSH_NULL, loc);
+      emit(CALL, 0, loc);
+    }
+  }
   TRY(apply_decorators(f->decorator_list));
   return emit_name_op(f->name, ast::ExprContext::Store, loc);
 }
@@ -322,8 +360,8 @@ namespace {
 constexpr int64_t kAnnotateFormatValueWithFakeGlobals = 2;
 }  // namespace
 
-Status Codegen::enter_annotations_unit(Scope* scope, const SrcLoc& loc) {
-  TRY(enter_unit(scope, "__annotate__", loc.lineno, nullptr));
+Status Codegen::enter_annotations_unit(Scope* scope, std::string_view name, const SrcLoc& loc) {
+  TRY(enter_unit(scope, std::string(name), loc.lineno, nullptr));
   u().argcount = 1;
   u().posonlyargcount = 1;
   emit(LOAD_FAST, 0, loc);
@@ -344,7 +382,9 @@ Status Codegen::arg_annotation(std::string_view name, const ast::Expr* annotatio
   if (!annotation) return ok();
   Ref<Object> key = TRY(str_from_utf8(mangled(name)));
   TRY(emit_const(key.get(), loc));
-  if (annotation->kind == ast::ExprKind::Starred) {
+  if (symtable_.future_annotations()) {
+    TRY(emit_annotation_string(annotation));
+  } else if (annotation->kind == ast::ExprKind::Starred) {
     TRY(expr(annotation->as<ast::Starred>()->value));
     emit(UNPACK_SEQUENCE, 1, loc);
   } else {
@@ -359,7 +399,7 @@ Status Codegen::arg_annotation(std::string_view name, const ast::Expr* annotatio
 Result<int> Codegen::function_annotations(const ast::FunctionDef* f, const SrcLoc& loc) {
   Scope* scope = symtable_.scope_for(f->args);
   if (!scope || !scope->annotations_used) return 0;
-  TRY(enter_annotations_unit(scope, loc));
+  TRY(enter_annotations_unit(scope, "__annotate__", loc));
   const ast::Arguments* a = f->args;
   int count = 0;
   for (const ast::Arg* arg : a->args) TRY(arg_annotation(arg->arg, arg->annotation, &count, loc));
@@ -463,25 +503,40 @@ void Codegen::collect_static_attributes(const ast::ClassDef* c) {
   u().static_attributes = std::move(attrs);
 }
 
+// A generic class (PEP 695) is built inside its `<generic parameters of C>` unit: the type
+// parameters' tuple is `.type_params` (the body stores it as __type_params__) and
+// Generic[*params] is passed as the last base (`.generic_base`).
 Status Codegen::class_def(const ast::ClassDef* c, const SrcLoc& loc) {
   Scope* scope = symtable_.scope_for(c);
   TRY(emit_decorators(c->decorator_list));
   int firstlineno = c->decorator_list.empty() ? loc.lineno : c->decorator_list[0]->loc.lineno;
-  TRY(enter_unit(scope, std::string(c->name), firstlineno, nullptr));
-  SrcLoc first{firstlineno, firstlineno, -1, -1};
-  (void)first;
-  TRY(emit_name_op("__name__", ast::ExprContext::Load, loc));
-  TRY(emit_name_op("__module__", ast::ExprContext::Store, loc));
-  Ref<Object> qualname = TRY(str_from_utf8(u().qualname));
-  TRY(emit_const(qualname.get(), loc));
-  TRY(emit_name_op("__qualname__", ast::ExprContext::Store, loc));
-  Ref<Object> lineno = TRY(int_from_i64(firstlineno));
-  TRY(emit_const(lineno.get(), loc));
-  TRY(emit_name_op("__firstlineno__", ast::ExprContext::Store, loc));
-  if (scope->needs_classdict) {
-    emit(LOAD_LOCALS, loc);
-    emit(STORE_DEREF, deref_index("__classdict__"), loc);
+  bool generic = !c->type_params.empty();
+  if (generic) {
+    TRY(enter_type_params_unit(&c->type_params, c->name, firstlineno));
+    u().private_name = std::string(c->name);
+    TRY(type_params(c->type_params));
+    TRY(emit_name_op(".type_params", ast::ExprContext::Store, loc));
   }
+  TRY(enter_unit(scope, std::string(c->name), firstlineno, nullptr));
+  // The body's prologue is attributed to the first line, columns 0 (CPython's class body).
+  SrcLoc first{firstlineno, firstlineno, 0, 0};
+  TRY(emit_name_op("__name__", ast::ExprContext::Load, first));
+  TRY(emit_name_op("__module__", ast::ExprContext::Store, first));
+  Ref<Object> qualname = TRY(str_from_utf8(u().qualname));
+  TRY(emit_const(qualname.get(), first));
+  TRY(emit_name_op("__qualname__", ast::ExprContext::Store, first));
+  Ref<Object> lineno = TRY(int_from_i64(firstlineno));
+  TRY(emit_const(lineno.get(), first));
+  TRY(emit_name_op("__firstlineno__", ast::ExprContext::Store, first));
+  if (generic) {
+    TRY(emit_name_op(".type_params", ast::ExprContext::Load, first));
+    TRY(emit_name_op("__type_params__", ast::ExprContext::Store, first));
+  }
+  if (scope->needs_classdict) {
+    emit(LOAD_LOCALS, first);
+    emit(STORE_DEREF, deref_index("__classdict__"), first);
+  }
+  TRY(annotations_prologue(first));
   collect_static_attributes(c);
   // Docstring: __doc__ = "..." (kept in co_consts like any constant).
   size_t start = 0;
@@ -495,6 +550,7 @@ Status Codegen::class_def(const ast::ClassDef* c, const SrcLoc& loc) {
     }
   }
   for (size_t i = start; i < c->body.size(); ++i) TRY(stmt(c->body[i]));
+  TRY(emit_deferred_annotations(first));
   const std::vector<std::string>& attrs = u().static_attributes;
   Ref<Object> static_attrs = TRY(tuple_new(static_cast<int64_t>(attrs.size())));
   for (size_t i = 0; i < attrs.size(); ++i) {
@@ -522,7 +578,19 @@ Status Codegen::class_def(const ast::ClassDef* c, const SrcLoc& loc) {
   TRY(make_closure(std::move(code), scope, 0, loc));
   Ref<Object> name = TRY(str_from_utf8(c->name));
   TRY(emit_const(name.get(), loc));
-  TRY(call_args(c->bases, c->keywords, 2, loc));
+  if (generic) {
+    TRY(emit_name_op(".type_params", ast::ExprContext::Load, loc));
+    emit(CALL_INTRINSIC_1, INTRINSIC_SUBSCRIPT_GENERIC, loc);
+    TRY(emit_name_op(".generic_base", ast::ExprContext::Store, loc));
+    TRY(call_args(c->bases, c->keywords, 2, loc, ".generic_base"));
+    Scope* type_scope = u().scope;
+    Ref<Object> maker = TRY(finish_unit(false));
+    TRY(make_closure(std::move(maker), type_scope, 0, loc));
+    emit(PUSH_NULL, loc);
+    emit(CALL, 0, loc);
+  } else {
+    TRY(call_args(c->bases, c->keywords, 2, loc));
+  }
   TRY(apply_decorators(c->decorator_list));
   return emit_name_op(c->name, ast::ExprContext::Store, loc);
 }
@@ -541,12 +609,12 @@ Result<Ref<Object>> str_tuple(const std::vector<std::string>& items) {
 }
 }  // namespace
 
-Result<Ref<Object>> Codegen::finish_unit() {
+Result<Ref<Object>> Codegen::finish_unit(bool add_none) {
   CodeUnit& unit = u();
   Scope* scope = unit.scope;
   // Functions fall off the end with `return None`.
   if (scope->kind != ScopeKind::Class && scope->kind != ScopeKind::Lambda) {
-    TRY(emit_none(kNoLocation));
+    if (add_none) TRY(emit_none(kNoLocation));
     emit(RETURN_VALUE, kNoLocation);
   }
   int nlocals = static_cast<int>(unit.varnames.size());
@@ -615,6 +683,7 @@ Result<Ref<Object>> Codegen::finish_unit() {
   if (nested && scope->is_function_like()) flags |= kCoNested;
   if (unit.has_docstring) flags |= kCoHasDocstring;
   if (scope->in_class_method) flags |= kCoMethod;
+  if (symtable_.future_annotations()) flags |= kCoFutureAnnotations;
 
   UnitLayout layout;
   layout.nparams = nparams;
@@ -668,6 +737,9 @@ Result<Ref<Object>> Codegen::compile_module(const ast::Mod* mod) {
   switch (mod->kind) {
     case ast::ModKind::Module: {
       const auto* m = mod->as<ast::Module>();
+      // CPython's start_location: the module prologue carries the first statement's position.
+      SrcLoc body_loc = m->body.empty() ? SrcLoc{1, 1, 0, 0} : loc_of(m->body[0]->loc);
+      TRY(annotations_prologue(body_loc));
       size_t start = 0;
       if (!m->body.empty() && m->body[0]->kind == ast::StmtKind::Expr && optimize_ < 2) {
         const ast::Expr* v = m->body[0]->as<ast::ExprStmt>()->value;
@@ -679,11 +751,17 @@ Result<Ref<Object>> Codegen::compile_module(const ast::Mod* mod) {
         }
       }
       for (size_t i = start; i < m->body.size(); ++i) TRY(stmt(m->body[i]));
+      TRY(emit_deferred_annotations(body_loc));
       break;
     }
-    case ast::ModKind::Interactive:
-      TRY(stmts(mod->as<ast::Interactive>()->body));
+    case ast::ModKind::Interactive: {
+      const ast::Seq<ast::Stmt*>& body = mod->as<ast::Interactive>()->body;
+      SrcLoc body_loc = body.empty() ? SrcLoc{1, 1, 0, 0} : loc_of(body[0]->loc);
+      TRY(annotations_prologue(body_loc));
+      TRY(stmts(body));
+      TRY(emit_deferred_annotations(body_loc));
       break;
+    }
     case ast::ModKind::Expression: {
       const ast::Expr* body = mod->as<ast::Expression>()->body;
       TRY(expr(body));

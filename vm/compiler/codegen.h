@@ -27,6 +27,7 @@ namespace weft::compiler {
 enum class FBlockKind : uint8_t {
   WhileLoop, ForLoop, TryExcept, FinallyTry, FinallyEnd, With, HandlerCleanup, PopValue,
   ExceptionHandler, AsyncForLoop, AsyncWith, AsyncComprehensionGenerator,
+  ExceptionGroupHandler,  // except* handlers: break/continue/return may not leave them
 };
 
 // State of one pattern being compiled (codegen_match.cpp): captured names in stack order, the
@@ -46,6 +47,18 @@ struct FBlock {
   SrcLoc loc;
 };
 
+// PEP 649: a module/class body's `name: annotation` waiting for the body's __annotate__, with
+// its index in __conditional_annotations__ (-1: unconditional).
+// CPython's CO_FUTURE_ANNOTATIONS: set on every code object compiled under
+// `from __future__ import annotations`.
+inline constexpr int kCoFutureAnnotations = 0x1000000;
+
+struct DeferredAnnotation {
+  const ast::AnnAssign* stmt;
+  SrcLoc loc;
+  int conditional_index;
+};
+
 struct CodeUnit {
   Scope* scope = nullptr;
   InstrSequence seq;
@@ -63,6 +76,10 @@ struct CodeUnit {
   bool has_docstring = false;
   std::vector<FBlock> fblocks;
   std::vector<std::string> static_attributes;  // class bodies
+  // PEP 649 (codegen_annotations.cpp): module and class bodies.
+  std::vector<DeferredAnnotation> deferred_annotations;
+  int next_conditional_annotation = 0;
+  int in_conditional_block = 0;  // depth of if/for/while/try/with/match around the statement
   // PEP 709 state while an inlined comprehension is being emitted (CPython's temp_symbols,
   // u_fasthidden, u_in_inlined_comp): symbols of the comprehension that shadow this unit's,
   // and names of a module/class body that use fast locals inside the comprehension (true)
@@ -102,7 +119,9 @@ class Codegen {
 
   // ---- units (codegen.cpp)
   Status enter_unit(Scope* scope, std::string name, int firstlineno, const ast::Arguments* args);
-  Result<Ref<Object>> finish_unit();
+  // Ends the unit with `return None`, or with `add_none` false a bare RETURN_VALUE of the value
+  // on the stack (CPython's _PyCodegen_AddReturnAtEnd), and builds its code object.
+  Result<Ref<Object>> finish_unit(bool add_none = true);
   std::string qualname_for(std::string_view name, Scope* scope);
   Error syntax_error(const SrcLoc& loc, std::string_view message);
   Error not_supported(const SrcLoc& loc, std::string_view what);
@@ -119,14 +138,28 @@ class Codegen {
   Status emit_name_op(std::string_view name, ast::ExprContext ctx, const SrcLoc& loc);
   int varname_slot(const std::string& name);
   int deref_index(const std::string& name);
-  std::string mangled(std::string_view name) { return mangle(u().private_name, name); }
+  std::string mangled(std::string_view name) {
+    return u().scope->maybe_mangle(u().private_name, name);
+  }
 
   // ---- functions and classes (codegen.cpp)
   Status function_def(const ast::FunctionDef* f, const SrcLoc& loc);
   Status class_def(const ast::ClassDef* c, const SrcLoc& loc);
   Status lambda(const ast::Lambda* l, const SrcLoc& loc);
   // ---- PEP 649 annotations (codegen.cpp)
-  Status enter_annotations_unit(Scope* scope, const SrcLoc& loc);
+  // Opens a COMPILE_SCOPE_ANNOTATIONS unit taking `format` (an __annotate__ function, a lazily
+  // evaluated bound/default or type alias value) with CPython's format check prologue.
+  Status enter_annotations_unit(Scope* scope, std::string_view name, const SrcLoc& loc);
+  // ---- PEP 695 type parameters (codegen_typeparams.cpp)
+  // Opens the `<generic parameters of NAME>` unit for the scope keyed by `key`.
+  Status enter_type_params_unit(const void* key, std::string_view name, int firstlineno);
+  // Evaluates each type parameter (storing it under its name) and builds their tuple.
+  Status type_params(const ast::Seq<ast::TypeParam*>& params);
+  // Pushes a function computing `e` lazily (a bound, constraints or default).
+  Status type_param_lazy_value(const ast::Expr* e, std::string_view name, const void* key,
+                               bool allow_starred);
+  Status emit_lazy_value_defaults(const SrcLoc& loc);
+  Status type_alias(const ast::TypeAlias* t, const SrcLoc& loc);
   Status arg_annotation(std::string_view name, const ast::Expr* annotation, int* count,
                         const SrcLoc& loc);
   Result<int> function_annotations(const ast::FunctionDef* f, const SrcLoc& loc);
@@ -152,15 +185,24 @@ class Codegen {
   bool can_optimize_super_call(const ast::Attribute* attr);
   bool is_import_originated(const ast::Expr* e) const;
   Status load_args_for_super(const ast::Call* call, const SrcLoc& loc);
+  // `preloaded` values are already on the stack; `injected` names a variable passed as the
+  // last positional argument (a generic class's `.generic_base`).
   Status call_args(const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::Keyword*>& keywords,
-                   int preloaded, const SrcLoc& loc);
+                   int preloaded, const SrcLoc& loc, std::string_view injected = {});
+  // CPython's starunpack_helper: builds a list/set/tuple of `pushed` values already on the
+  // stack, then `elts` (some starred), then the variable `injected` if any.
   Status starred_collection(const ast::Seq<ast::Expr*>& elts, int build_op, int extend_op,
-                            int append_op, bool to_tuple, const SrcLoc& loc);
+                            int append_op, bool to_tuple, const SrcLoc& loc, int pushed = 0,
+                            std::string_view injected = {});
   Status dict(const ast::Dict* d, const SrcLoc& loc);
   Status subscript(const ast::Subscript* s, const SrcLoc& loc);
   Status slice(const ast::Slice* s, const SrcLoc& loc);
   Status fstring(const ast::JoinedStr* j, const SrcLoc& loc);
-  Status formatted_value(const ast::FormattedValue* f, const SrcLoc& loc);
+  // `value` formatted with `conversion` ('s', 'r', 'a' or -1) and `format_spec` (or null).
+  Status formatted_value(const ast::Expr* value, int conversion, const ast::Expr* format_spec,
+                         const SrcLoc& loc);
+  Status template_str(const ast::TemplateStr* t, const SrcLoc& loc);
+  Status interpolation(const ast::Interpolation* i, const SrcLoc& loc);
   // ---- comprehensions (codegen_comprehension.cpp)
   Status comprehension(const ast::Expr* e, const SrcLoc& loc);
   Status comprehension_generator(const ast::Seq<ast::Comprehension*>& gens, size_t index,
@@ -188,6 +230,14 @@ class Codegen {
 
   // ---- statements (codegen_stmt.cpp)
   Status stmt(const ast::Stmt* s);
+  Status stmt_dispatch(const ast::Stmt* s);
+  // ---- PEP 649 variable annotations (codegen_annotations.cpp)
+  Status ann_assign(const ast::AnnAssign* a, const SrcLoc& loc);
+  Status check_ann_expr(const ast::Expr* e);
+  Status check_ann_subscr(const ast::Expr* e);
+  Status annotations_prologue(const SrcLoc& loc);
+  Status emit_annotation_string(const ast::Expr* annotation);
+  Status emit_deferred_annotations(const SrcLoc& loc);
   Status stmts(const ast::Seq<ast::Stmt*>& body);
   Status assign_target(const ast::Expr* target, const SrcLoc& loc);
   Status unpack(const ast::Seq<ast::Expr*>& elts, const SrcLoc& loc);
@@ -205,6 +255,8 @@ class Codegen {
   Status import_from(const ast::ImportFrom* i, const SrcLoc& loc);
   Status try_stmt(const ast::Try* t, const SrcLoc& loc);
   Status try_except(const ast::Try* t, const SrcLoc& loc);
+  Status try_star_except(const ast::Try* t, const SrcLoc& loc);
+  Status clear_handler_name(std::string_view name);
   Status try_finally(const ast::Try* t, const SrcLoc& loc);
   Status with_stmt(const ast::With* w, size_t item, const SrcLoc& loc);
   Status async_with_stmt(const ast::With* w, size_t item, const SrcLoc& loc);

@@ -201,11 +201,23 @@ Status Codegen::boolop(const ast::BoolOp* b, const SrcLoc& loc) {
 
 // Builds a list/set/tuple with starred items: BUILD_x 0 then APPEND/EXTEND per item.
 Status Codegen::starred_collection(const ast::Seq<ast::Expr*>& elts, int build_op, int extend_op,
-                                   int append_op, bool to_tuple, const SrcLoc& loc) {
+                                   int append_op, bool to_tuple, const SrcLoc& loc, int pushed,
+                                   std::string_view injected) {
+  if (pushed > 0 && !has_starred(elts)) {
+    // Only the positional tuple of a call with `**kwargs` gets here: one BUILD_TUPLE.
+    TRY(exprs(elts));
+    int n = pushed + static_cast<int>(elts.size());
+    if (!injected.empty()) {
+      TRY(emit_name_op(injected, ast::ExprContext::Load, loc));
+      ++n;
+    }
+    emit(BUILD_TUPLE, n, loc);
+    return ok();
+  }
   size_t i = 0;
   // Items before the first starred one are pushed and built at once.
   while (i < elts.size() && elts[i]->kind != ast::ExprKind::Starred) TRY(expr(elts[i++]));
-  emit(build_op, static_cast<int>(i), loc);
+  emit(build_op, pushed + static_cast<int>(i), loc);
   for (; i < elts.size(); ++i) {
     const ast::Expr* e = elts[i];
     if (e->kind == ast::ExprKind::Starred) {
@@ -216,17 +228,25 @@ Status Codegen::starred_collection(const ast::Seq<ast::Expr*>& elts, int build_o
       emit(append_op, 1, loc);
     }
   }
+  if (!injected.empty()) {
+    TRY(emit_name_op(injected, ast::ExprContext::Load, loc));
+    emit(append_op, 1, loc);
+  }
   if (to_tuple) emit(CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, loc);
   return ok();
 }
 
 Status Codegen::call_args(const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::Keyword*>& keywords,
-                          int preloaded, const SrcLoc& loc) {
+                          int preloaded, const SrcLoc& loc, std::string_view injected) {
   bool kw_unpack = false;
   for (const ast::Keyword* k : keywords) kw_unpack |= k->arg.empty();
   if (!has_starred(args) && !kw_unpack) {
     TRY(exprs(args));
     int n = preloaded + static_cast<int>(args.size() + keywords.size());
+    if (!injected.empty()) {
+      TRY(emit_name_op(injected, ast::ExprContext::Load, loc));
+      ++n;
+    }
     if (keywords.empty()) {
       emit(CALL, n, loc);
       return ok();
@@ -241,19 +261,10 @@ Status Codegen::call_args(const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::
     emit(CALL_KW, n, loc);
     return ok();
   }
-  if (preloaded > 0) {
+  if (preloaded > 0 || !injected.empty()) {
     // Class bases after the body function and name: everything goes into the positional tuple.
-    emit(BUILD_LIST, preloaded, loc);
-    for (const ast::Expr* e : args) {
-      if (e->kind == ast::ExprKind::Starred) {
-        TRY(expr(e->as<ast::Starred>()->value));
-        emit(LIST_EXTEND, 1, loc);
-      } else {
-        TRY(expr(e));
-        emit(LIST_APPEND, 1, loc);
-      }
-    }
-    emit(CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, loc);
+    TRY(starred_collection(args, BUILD_LIST, LIST_EXTEND, LIST_APPEND, true, loc, preloaded,
+                           injected));
   } else if (args.size() == 1 && args[0]->kind == ast::ExprKind::Starred) {
     TRY(expr(args[0]->as<ast::Starred>()->value));
   } else {
@@ -461,20 +472,76 @@ Status Codegen::subscript(const ast::Subscript* s, const SrcLoc& loc) {
   return ok();
 }
 
-Status Codegen::formatted_value(const ast::FormattedValue* f, const SrcLoc& loc) {
-  TRY(expr(f->value));
-  switch (f->conversion) {
+Status Codegen::formatted_value(const ast::Expr* value, int conversion,
+                                const ast::Expr* format_spec, const SrcLoc& loc) {
+  TRY(expr(value));
+  switch (conversion) {
     case 's': emit(CONVERT_VALUE, FVC_STR, loc); break;
     case 'r': emit(CONVERT_VALUE, FVC_REPR, loc); break;
     case 'a': emit(CONVERT_VALUE, FVC_ASCII, loc); break;
     default: break;
   }
-  if (f->format_spec) {
-    TRY(expr(f->format_spec));
+  if (format_spec) {
+    TRY(expr(format_spec));
     emit(FORMAT_WITH_SPEC, loc);
   } else {
     emit(FORMAT_SIMPLE, loc);
   }
+  return ok();
+}
+
+// t"...": BUILD_TEMPLATE from the tuple of the literal parts (an empty string before, between
+// and after adjacent interpolations, so there is always one more) and the tuple of
+// interpolations (CPython's codegen_template_str).
+Status Codegen::template_str(const ast::TemplateStr* t, const SrcLoc& loc) {
+  Ref<Object> empty = TRY(str_from_ascii(""));
+  bool last_was_interpolation = true;
+  int nstrings = 0, ninterpolations = 0;
+  for (const ast::Expr* v : t->values) {
+    if (v->kind == ast::ExprKind::Interpolation) {
+      if (last_was_interpolation) {
+        TRY(emit_const(empty.get(), loc));
+        ++nstrings;
+      }
+      last_was_interpolation = true;
+    } else {
+      TRY(expr(v));
+      ++nstrings;
+      last_was_interpolation = false;
+    }
+  }
+  if (last_was_interpolation) {
+    TRY(emit_const(empty.get(), loc));
+    ++nstrings;
+  }
+  emit(BUILD_TUPLE, nstrings, loc);
+  for (const ast::Expr* v : t->values) {
+    if (v->kind != ast::ExprKind::Interpolation) continue;
+    TRY(expr(v));
+    ++ninterpolations;
+  }
+  emit(BUILD_TUPLE, ninterpolations, loc);
+  emit(BUILD_TEMPLATE, loc);
+  return ok();
+}
+
+// One `{value!c:spec}` of a t-string: BUILD_INTERPOLATION's oparg has bit 0 for a format spec
+// and the conversion (FVC_*) from bit 2.
+Status Codegen::interpolation(const ast::Interpolation* i, const SrcLoc& loc) {
+  TRY(expr(i->value));
+  TRY(emit_const(i->str, loc));
+  int oparg = 2;
+  if (i->format_spec) {
+    ++oparg;
+    TRY(expr(i->format_spec));
+  }
+  switch (i->conversion) {
+    case 's': oparg |= FVC_STR << 2; break;
+    case 'r': oparg |= FVC_REPR << 2; break;
+    case 'a': oparg |= FVC_ASCII << 2; break;
+    default: break;
+  }
+  emit(BUILD_INTERPOLATION, oparg, loc);
   return ok();
 }
 
@@ -484,7 +551,15 @@ Status Codegen::fstring(const ast::JoinedStr* j, const SrcLoc& loc) {
     Ref<Object> empty = TRY(str_from_ascii(""));
     return emit_const(empty.get(), loc);
   }
-  for (const ast::Expr* v : j->values) TRY(expr(v));
+  for (const ast::Expr* v : j->values) {
+    // A replacement field nested in a t-string's format spec is formatted, as in an f-string.
+    if (v->kind == ast::ExprKind::Interpolation) {
+      const auto* i = v->as<ast::Interpolation>();
+      TRY(formatted_value(i->value, i->conversion, i->format_spec, loc_of(v->loc)));
+    } else {
+      TRY(expr(v));
+    }
+  }
   if (n > 1 || j->values[0]->kind != ast::ExprKind::FormattedValue) {
     if (n > 1) emit(BUILD_STRING, static_cast<int>(n), loc);
   }
@@ -601,9 +676,12 @@ Status Codegen::expr(const ast::Expr* e) {
     }
     case K::Compare: return compare(e->as<ast::Compare>(), loc);
     case K::Call: return call(e->as<ast::Call>(), loc);
-    case K::FormattedValue: return formatted_value(e->as<ast::FormattedValue>(), loc);
-    case K::Interpolation:
-    case K::TemplateStr: return not_supported(loc, "template strings");
+    case K::FormattedValue: {
+      const auto* f = e->as<ast::FormattedValue>();
+      return formatted_value(f->value, f->conversion, f->format_spec, loc);
+    }
+    case K::Interpolation: return interpolation(e->as<ast::Interpolation>(), loc);
+    case K::TemplateStr: return template_str(e->as<ast::TemplateStr>(), loc);
     case K::JoinedStr: return fstring(e->as<ast::JoinedStr>(), loc);
     case K::Constant: return emit_const(e->as<ast::Constant>()->value, loc);
     case K::Attribute: {

@@ -237,6 +237,7 @@ Status Codegen::unwind_fblock(const FBlock& fb, bool preserve_tos, SrcLoc* loc) 
   switch (fb.kind) {
     case FBlockKind::WhileLoop:
     case FBlockKind::ExceptionHandler:
+    case FBlockKind::ExceptionGroupHandler:
       return ok();
     case FBlockKind::ForLoop:
       if (preserve_tos) emit(SWAP, 2, *loc);
@@ -307,6 +308,10 @@ Status Codegen::unwind_fblock_stack(bool preserve_tos, const FBlock** loop, SrcL
   Status status = ok();
   while (!stack.empty()) {
     FBlock top = stack.back();
+    if (top.kind == FBlockKind::ExceptionGroupHandler) {
+      status = syntax_error(*loc, "'break', 'continue' and 'return' cannot appear in an except* block");
+      break;
+    }
     if (loop && (top.kind == FBlockKind::WhileLoop || top.kind == FBlockKind::ForLoop ||
                  top.kind == FBlockKind::AsyncForLoop)) {
       *loop = &stack.back();
@@ -462,6 +467,13 @@ static void pop_except_and_reraise(Codegen*, InstrSequence& seq) {
   seq.add(RERAISE, 1, kNoLocation);
 }
 
+// `name = None; del name` (artificial) when leaving `except E as name`.
+Status Codegen::clear_handler_name(std::string_view name) {
+  TRY(emit_none(kNoLocation));
+  TRY(emit_name_op(name, ast::ExprContext::Store, kNoLocation));
+  return emit_name_op(name, ast::ExprContext::Del, kNoLocation);
+}
+
 Status Codegen::try_except(const ast::Try* t, const SrcLoc& loc) {
   int body = new_label(), except = new_label(), end = new_label(), cleanup = new_label();
   (void)body;
@@ -499,14 +511,10 @@ Status Codegen::try_except(const ast::Try* t, const SrcLoc& loc) {
       emit(POP_BLOCK, kNoLocation);
       emit(POP_BLOCK, kNoLocation);
       emit(POP_EXCEPT, kNoLocation);
-      TRY(emit_none(kNoLocation));
-      TRY(emit_name_op(h->name, ast::ExprContext::Store, kNoLocation));
-      TRY(emit_name_op(h->name, ast::ExprContext::Del, kNoLocation));
+      TRY(clear_handler_name(h->name));
       emit_jump(JUMP_NO_INTERRUPT, end, kNoLocation);
       bind(cleanup_end);
-      TRY(emit_none(kNoLocation));
-      TRY(emit_name_op(h->name, ast::ExprContext::Store, kNoLocation));
-      TRY(emit_name_op(h->name, ast::ExprContext::Del, kNoLocation));
+      TRY(clear_handler_name(h->name));
       emit(RERAISE, 1, kNoLocation);
     } else {
       int cleanup_body = new_label();
@@ -533,8 +541,11 @@ Status Codegen::try_finally(const ast::Try* t, const SrcLoc& loc) {
   int end = new_label(), exit = new_label(), cleanup = new_label();
   emit_jump(SETUP_FINALLY, end, loc);
   u().fblocks.push_back({FBlockKind::FinallyTry, -1, -1, &t->finalbody, loc});
-  if (!t->handlers.empty()) TRY(try_except(t, loc));
-  else TRY(stmts(t->body));
+  if (!t->handlers.empty()) {
+    TRY(t->kind == ast::StmtKind::TryStar ? try_star_except(t, loc) : try_except(t, loc));
+  } else {
+    TRY(stmts(t->body));
+  }
   emit(POP_BLOCK, kNoLocation);
   u().fblocks.pop_back();
   TRY(stmts(t->finalbody));
@@ -554,9 +565,106 @@ Status Codegen::try_finally(const ast::Try* t, const SrcLoc& loc) {
 }
 
 Status Codegen::try_stmt(const ast::Try* t, const SrcLoc& loc) {
-  if (t->kind == ast::StmtKind::TryStar) return not_supported(loc, "'except*'");
   if (!t->finalbody.empty()) return try_finally(t, loc);
+  if (t->kind == ast::StmtKind::TryStar) return try_star_except(t, loc);
   return try_except(t, loc);
+}
+
+// `try: ... except* E as e: ...` (CPython's codegen_try_star_except). The handler keeps
+// [orig, results, rest] on the stack: each clause splits `rest` with CHECK_EG_MATCH, runs its
+// body with the matching part, and collects whatever the body raises in `results`; at the end
+// the unhandled rest joins them and INTRINSIC_PREP_RERAISE_STAR builds what to re-raise (or
+// None).
+Status Codegen::try_star_except(const ast::Try* t, const SrcLoc& loc) {
+  int except = new_label(), orelse = new_label(), end = new_label(), cleanup = new_label();
+  int reraise_star = new_label(), reraise = new_label();
+  emit_jump(SETUP_FINALLY, except, loc);
+  u().fblocks.push_back({FBlockKind::TryExcept, -1, -1, nullptr, loc});
+  TRY(stmts(t->body));
+  u().fblocks.pop_back();
+  emit(POP_BLOCK, kNoLocation);
+  emit_jump(JUMP_NO_INTERRUPT, orelse, kNoLocation);
+
+  bind(except);
+  emit_jump(SETUP_CLEANUP, cleanup, kNoLocation);
+  emit(PUSH_EXC_INFO, kNoLocation);
+  u().fblocks.push_back({FBlockKind::ExceptionGroupHandler, -1, -1, nullptr, loc});
+  size_t n = t->handlers.size();
+  for (size_t i = 0; i < n; ++i) {
+    const ast::ExceptHandler* h = t->handlers[i];
+    SrcLoc hloc = loc_of(h->loc);
+    int next_except = new_label(), except_with_error = new_label(), no_match = new_label();
+    if (i == 0) {
+      emit(BUILD_LIST, 0, hloc);  // exceptions raised or re-raised by the handlers
+      emit(COPY, 2, hloc);        // the group left to match
+    }
+    if (h->type) {
+      TRY(expr(h->type));
+      emit(CHECK_EG_MATCH, hloc);
+      emit(COPY, 1, hloc);
+      emit_jump(POP_JUMP_IF_NONE, no_match, hloc);
+    }
+    int cleanup_end = new_label(), cleanup_body = new_label();
+    if (!h->name.empty()) TRY(emit_name_op(h->name, ast::ExprContext::Store, hloc));
+    else emit(POP_TOP, hloc);
+    emit_jump(SETUP_CLEANUP, cleanup_end, hloc);
+    bind(cleanup_body);
+    u().fblocks.push_back({FBlockKind::HandlerCleanup, cleanup_body, -1,
+                           h->name.empty() ? nullptr : &h->name, hloc});
+    TRY(stmts(h->body));
+    u().fblocks.pop_back();
+    emit(POP_BLOCK, kNoLocation);
+    if (!h->name.empty()) {
+      TRY(clear_handler_name(h->name));
+    }
+    emit_jump(JUMP_NO_INTERRUPT, next_except, kNoLocation);
+
+    bind(cleanup_end);
+    if (!h->name.empty()) {
+      TRY(clear_handler_name(h->name));
+    }
+    emit(LIST_APPEND, 3, kNoLocation);  // what the body raised joins the results
+    emit(POP_TOP, kNoLocation);         // lasti
+    emit_jump(JUMP_NO_INTERRUPT, except_with_error, kNoLocation);
+
+    bind(next_except);
+    emit(NOP, kNoLocation);  // holds a propagated location
+    emit_jump(JUMP_NO_INTERRUPT, except_with_error, kNoLocation);
+
+    bind(no_match);
+    emit(POP_TOP, hloc);  // the match (None)
+
+    bind(except_with_error);
+    if (i + 1 == n) {
+      emit(LIST_APPEND, 1, kNoLocation);  // the unhandled rest (or None)
+      emit_jump(JUMP_NO_INTERRUPT, reraise_star, kNoLocation);
+    }
+  }
+  u().fblocks.pop_back();
+
+  bind(reraise_star);
+  emit(CALL_INTRINSIC_2, INTRINSIC_PREP_RERAISE_STAR, kNoLocation);
+  emit(COPY, 1, kNoLocation);
+  emit_jump(POP_JUMP_IF_NOT_NONE, reraise, kNoLocation);
+  emit(POP_TOP, kNoLocation);  // nothing to re-raise
+  emit(POP_BLOCK, kNoLocation);
+  emit(POP_EXCEPT, kNoLocation);
+  emit_jump(JUMP_NO_INTERRUPT, end, kNoLocation);
+
+  bind(reraise);
+  emit(POP_BLOCK, kNoLocation);
+  emit(SWAP, 2, kNoLocation);
+  emit(POP_EXCEPT, kNoLocation);
+  emit(RERAISE, 0, kNoLocation);
+
+  bind(cleanup);
+  pop_except_and_reraise(this, u().seq);
+
+  bind(orelse);
+  TRY(stmts(t->orelse));
+
+  bind(end);
+  return ok();
 }
 
 Status Codegen::with_except_finish(int cleanup, const SrcLoc& loc) {
@@ -651,7 +759,7 @@ Status Codegen::async_with_stmt(const ast::With* w, size_t item, const SrcLoc& l
   return ok();
 }
 
-Status Codegen::stmt(const ast::Stmt* s) {
+Status Codegen::stmt_dispatch(const ast::Stmt* s) {
   SrcLoc loc = loc_of(s->loc);
   using K = ast::StmtKind;
   switch (s->kind) {
@@ -671,18 +779,9 @@ Status Codegen::stmt(const ast::Stmt* s) {
       }
       return ok();
     }
-    case K::TypeAlias: return not_supported(loc, "'type' statements");
+    case K::TypeAlias: return type_alias(s->as<ast::TypeAlias>(), loc);
     case K::AugAssign: return aug_assign(s->as<ast::AugAssign>(), loc);
-    case K::AnnAssign: {
-      // Annotations are not evaluated (no PEP 649 __annotate__ yet); the assignment happens.
-      const auto* a = s->as<ast::AnnAssign>();
-      if (a->value) {
-        TRY(expr(a->value));
-        return assign_target(a->target, loc);
-      }
-      emit(NOP, loc);
-      return ok();
-    }
+    case K::AnnAssign: return ann_assign(s->as<ast::AnnAssign>(), loc);
     case K::For:
     case K::AsyncFor: return for_stmt(s->as<ast::For>(), loc);
     case K::While: return while_stmt(s->as<ast::While>(), loc);

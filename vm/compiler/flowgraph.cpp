@@ -763,14 +763,15 @@ Status Cfg::compute_stackdepth(int* max_depth) {
 }
 
 void Cfg::insert_prologue() {
+  // CPython's order: COPY_FREE_VARS, the MAKE_CELLs, then the generator prefix.
   std::vector<CInstr> pre;
+  if (unit_.nfree > 0) pre.push_back({COPY_FREE_VARS, unit_.nfree, kNoLocation});
+  for (int slot : unit_.cell_slots) pre.push_back({MAKE_CELL, slot, kNoLocation});
   if (unit_.generator_like) {
     SrcLoc loc{unit_.firstlineno, unit_.firstlineno, -1, -1};
     pre.push_back({RETURN_GENERATOR, 0, loc});
     pre.push_back({POP_TOP, 0, loc});
   }
-  for (int slot : unit_.cell_slots) pre.push_back({MAKE_CELL, slot, kNoLocation});
-  if (unit_.nfree > 0) pre.push_back({COPY_FREE_VARS, unit_.nfree, kNoLocation});
   std::vector<CInstr>& ins = blocks_[entry_].instrs;
   ins.insert(ins.begin(), pre.begin(), pre.end());
 }
@@ -875,7 +876,25 @@ void Cfg::optimize_load_fast() {
     int instr;  // index in the block of the loading instruction, or -1
     int local;
   };
+  // As CPython, only blocks reached by ordinary control flow (jumps and fall-through, not
+  // exception edges) are optimised: exception handlers keep their strong LOAD_FASTs.
+  std::vector<char> reached(blocks_.size(), 0);
+  std::vector<int> todo{entry_};
+  reached[entry_] = 1;
+  while (!todo.empty()) {
+    int b = todo.back();
+    todo.pop_back();
+    auto reach = [&](int t) {
+      if (t >= 0 && !reached[t]) {
+        reached[t] = 1;
+        todo.push_back(t);
+      }
+    };
+    for (const CInstr& i : blocks_[b].instrs) reach(i.target);
+    if (has_fallthrough(b)) reach(blocks_[b].next);
+  }
   for (int b = entry_; b >= 0; b = blocks_[b].next) {
+    if (!reached[b]) continue;
     std::vector<CInstr>& ins = blocks_[b].instrs;
     std::vector<uint8_t> flags(ins.size(), 0);
     std::vector<StackRef> stack;
@@ -958,10 +977,10 @@ void Cfg::optimize_load_fast() {
           int pushes = stack_pushes(i.opcode, i.oparg);
           int net = pushes - pops;
           if (i.opcode == FORMAT_SIMPLE || i.opcode == GET_YIELD_FROM_ITER) {
-            // Replaces its input with a new object, which may be the input itself.
+            // Replaces its input with a new object, which may be the input itself: the
+            // input's reference lives on in the result.
             StackRef r = pop();
-            if (r.instr >= 0) flags[r.instr] |= kRefUnconsumed;
-            stack.push_back({idx, kNotLocal});
+            stack.push_back(r);
             break;
           }
           for (int n = 0; n < net; ++n) stack.push_back({-1, kNotLocal});

@@ -11,6 +11,8 @@
 // The first offending statement raises the SyntaxError CPython raises.
 #include "vm/compiler/symtable.h"
 
+#include "vm/compiler/future.h"
+
 #include <unordered_set>
 
 #include "vm/compiler/syntax_error.h"
@@ -28,6 +30,11 @@ std::string mangle(std::string_view class_name, std::string_view name) {
   out.append(class_name.substr(strip));
   out.append(name);
   return out;
+}
+
+std::string Scope::maybe_mangle(std::string_view class_name, std::string_view name) const {
+  if (mangled_names && !mangled_names->count(std::string(name))) return std::string(name);
+  return mangle(class_name, name);
 }
 
 class SymtableBuilder {
@@ -50,7 +57,7 @@ class SymtableBuilder {
                                  loc.end_lineno, loc.end_col_offset);
   }
   std::string mangled(std::string_view name) {
-    return mangle(class_names_.empty() ? std::string_view() : class_names_.back(), name);
+    return cur_->maybe_mangle(class_names_.empty() ? std::string_view() : class_names_.back(), name);
   }
 
   Scope* enter(ScopeKind kind, std::string name, const void* node, int lineno) {
@@ -61,12 +68,21 @@ class SymtableBuilder {
     s->lineno = lineno;
     s->parent = cur_;
     Scope* raw = s.get();
-    if (cur_) {
+    if (kind == ScopeKind::Annotation && table_->future_.annotations) {
+      // PEP 563: annotations become strings, so their scope must not affect any binding
+      // (CPython's symtable_enter_existing_block does not link it to its parent).
+      table_->detached_.push_back(std::move(s));
+    } else if (cur_) {
       cur_->children.push_back(std::move(s));
     } else {
       table_->top_ = std::move(s);
     }
-    if (cur_ && cur_->kind == ScopeKind::Class && kind == ScopeKind::Function) raw->in_class_method = true;
+    // CO_METHOD: any function-block (def, lambda, generator expression) directly in a class.
+    if (cur_ && cur_->kind == ScopeKind::Class &&
+        (kind == ScopeKind::Function || kind == ScopeKind::Lambda || kind == ScopeKind::Comprehension))
+      raw->in_class_method = true;
+    // Only a class mangles every name again (CPython's symtable_enter_existing_block).
+    if (cur_ && kind != ScopeKind::Class) raw->mangled_names = cur_->mangled_names;
     table_->by_node_[node] = raw;
     cur_ = raw;
     return raw;
@@ -93,14 +109,39 @@ class SymtableBuilder {
   Status visit_comprehension(const ast::Expr* e, const ast::Seq<ast::Comprehension*>& gens,
                              const ast::Expr* elt, const ast::Expr* value, const char* name);
   Status visit_pattern(const ast::Pattern* p);
+  // PEP 695 (CPython's symtable_enter_type_param_block and friends).
+  Status enter_type_params(std::string_view name, const void* key, bool has_defaults,
+                           bool has_kwdefaults, bool is_class, const ast::Location& loc);
+  Status visit_type_params(const ast::Seq<ast::TypeParam*>& params);
+  Status visit_type_param_expr(const ast::Expr* e, std::string_view name, const void* key,
+                               const char* info);
+  Status visit_type_alias(const ast::TypeAlias* t, const ast::Location& loc);
+  // yield/await/walrus in an annotation or PEP 695 scope: CPython's
+  // symtable_raise_if_annotation_block message, or ok().
+  Status check_not_in_annotation(std::string_view what, const ast::Location& loc);
+  // PEP 649: a module or class body's `name: annotation` (CPython's symtable_visit_annotation):
+  // the annotation is visited in the body's one lazily opened __annotate__ scope.
+  Status visit_variable_annotation(const ast::Expr* annotation);
+  // Visits `body` with the current scope marked as inside an if/for/while/try/with/match, so
+  // an annotation there is conditional (tracked in __conditional_annotations__).
+  Status visit_conditional_stmts(const ast::Seq<ast::Stmt*>& body) {
+    bool saved = cur_->in_conditional_block;
+    cur_->in_conditional_block = true;
+    Status st = visit_stmts(body);
+    cur_->in_conditional_block = saved;
+    return st;
+  }
 
   Status analyze(Scope* s, const std::unordered_set<std::string>* bound,
-                 const std::unordered_set<std::string>* global, std::unordered_set<std::string>* free_out);
+                 const std::unordered_set<std::string>* global,
+                 const std::unordered_set<std::string>& type_params, const Scope* class_entry,
+                 std::unordered_set<std::string>* free_out);
   void inline_comprehension(Scope* s, Scope* comp, std::unordered_set<std::string>* comp_free,
                             std::unordered_set<std::string>* inlined_cells);
 };
 
 Status SymtableBuilder::add_def(std::string_view raw_name, uint32_t flag, const ast::Location& loc) {
+  if ((flag & kDefTypeParam) && cur_->mangled_names) cur_->mangled_names->emplace(raw_name);
   std::string name = mangled(raw_name);
   auto [it, inserted] = cur_->symbols.try_emplace(name);
   if (inserted) cur_->symbol_order.push_back(name);
@@ -108,13 +149,20 @@ Status SymtableBuilder::add_def(std::string_view raw_name, uint32_t flag, const 
   if ((flag & kDefParam) && (sym.flags & kDefParam)) {
     return error_at(loc, "duplicate argument '" + name + "' in function definition");
   }
+  if ((flag & kDefTypeParam) && (sym.flags & kDefTypeParam)) {
+    return error_at(loc, "duplicate type parameter '" + std::string(raw_name) + "'");
+  }
   sym.flags |= flag;
   if (flag & kDefParam) cur_->params.push_back(name);
   return ok();
 }
 
 Status SymtableBuilder::run(const ast::Mod* mod) {
+  table_->future_ = TRY(parse_future_features(mod, filename_, source_));
   enter(ScopeKind::Module, "top", mod, 0);
+  // A module body may stop part way (an exception), so every module-level annotation is
+  // conditional, as in CPython.
+  cur_->in_conditional_block = true;
   switch (mod->kind) {
     case ast::ModKind::Module:
       TRY(visit_stmts(mod->as<ast::Module>()->body));
@@ -129,8 +177,8 @@ Status SymtableBuilder::run(const ast::Mod* mod) {
       return raise_syntax_error_at("func_type mode is not supported", filename_, source_, 1, 0, 1, 0);
   }
   leave();
-  std::unordered_set<std::string> free;
-  return analyze(table_->top_.get(), nullptr, nullptr, &free);
+  std::unordered_set<std::string> free, type_params;
+  return analyze(table_->top_.get(), nullptr, nullptr, type_params, nullptr, &free);
 }
 
 Status SymtableBuilder::visit_arguments_defaults(const ast::Arguments* a) {
@@ -168,6 +216,30 @@ Status SymtableBuilder::visit_annotations(const ast::Arguments* a, const ast::Ex
   return ok();
 }
 
+Status SymtableBuilder::visit_variable_annotation(const ast::Expr* annotation) {
+  Scope* body = cur_;
+  if (body->in_conditional_block && !body->has_conditional_annotations) {
+    body->has_conditional_annotations = true;
+    TRY(add_def("__conditional_annotations__", kUse, annotation->loc));
+  }
+  if (!body->annotation_block) {
+    // Keyed like CPython's (the body's key + 1): unique, and codegen finds it the same way.
+    const void* key = static_cast<const char*>(body->node) + 1;
+    body->annotation_block = enter(ScopeKind::Annotation, "__annotate__", key, annotation->loc.lineno);
+    TRY(add_def(".format", kDefParam, annotation->loc));
+    if (body->kind == ScopeKind::Class && !table_->future_.annotations) {
+      cur_->can_see_class_scope = true;
+      TRY(add_def("__classdict__", kUse, annotation->loc));
+    }
+  } else {
+    cur_ = body->annotation_block;
+  }
+  cur_->annotations_used = true;
+  Status st = visit_expr(annotation);
+  cur_ = body;
+  return st;
+}
+
 Status SymtableBuilder::visit_params(const ast::Arguments* a, const ast::Location& loc) {
   for (const ast::Arg* arg : a->posonlyargs) TRY(add_def(arg->arg, kDefParam, arg->loc));
   for (const ast::Arg* arg : a->args) TRY(add_def(arg->arg, kDefParam, arg->loc));
@@ -192,29 +264,49 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       TRY(add_def(f->name, kDefLocal, s->loc));
       TRY(visit_arguments_defaults(f->args));
       TRY(visit_exprs(f->decorator_list));
-      if (!f->type_params.empty())
-        return error_at(s->loc, "type parameter lists are not supported by Weft's compiler yet");
+      bool generic = !f->type_params.empty();
+      if (generic) {
+        bool has_kwdefaults = false;
+        for (const ast::Expr* d : f->args->kw_defaults) has_kwdefaults |= d != nullptr;
+        // CPython tests `args->defaults != NULL`, which always holds: `.defaults` is always a
+        // parameter (the code object's argcount still counts only what is passed).
+        TRY(enter_type_params(f->name, &f->type_params, true, has_kwdefaults, false, s->loc));
+        TRY(visit_type_params(f->type_params));
+      }
       TRY(visit_annotations(f->args, f->returns, s->loc));
       Scope* fs = enter(ScopeKind::Function, std::string(f->name), f, s->loc.lineno);
       fs->is_coroutine = s->kind == K::AsyncFunctionDef;
       TRY(visit_params(f->args, s->loc));
       TRY(visit_stmts(f->body));
       leave();
+      if (generic) leave();
       return ok();
     }
     case K::ClassDef: {
       const auto* c = s->as<ast::ClassDef>();
       TRY(add_def(c->name, kDefLocal, s->loc));
+      TRY(visit_exprs(c->decorator_list));
+      bool generic = !c->type_params.empty();
+      if (generic) {
+        // The bases are evaluated inside the type-parameter scope, where only the type
+        // parameters' names are mangled.
+        TRY(enter_type_params(c->name, &c->type_params, false, false, true, s->loc));
+        class_names_.emplace_back(c->name);
+        cur_->mangled_names = std::make_shared<std::unordered_set<std::string>>();
+        TRY(visit_type_params(c->type_params));
+      }
       TRY(visit_exprs(c->bases));
       for (const ast::Keyword* k : c->keywords) TRY(visit_expr(k->value));
-      TRY(visit_exprs(c->decorator_list));
-      if (!c->type_params.empty())
-        return error_at(s->loc, "type parameter lists are not supported by Weft's compiler yet");
       enter(ScopeKind::Class, std::string(c->name), c, s->loc.lineno);
-      class_names_.emplace_back(c->name);
+      if (!generic) class_names_.emplace_back(c->name);
+      if (generic) {
+        TRY(add_def("__type_params__", kDefLocal, s->loc));
+        TRY(add_def(".type_params", kUse, s->loc));
+      }
       TRY(visit_stmts(c->body));
       class_names_.pop_back();
       leave();
+      if (generic) leave();
       return ok();
     }
     case K::Return: {
@@ -233,7 +325,7 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       return visit_expr(a->value);
     }
     case K::TypeAlias:
-      return error_at(s->loc, "type aliases are not supported by Weft's compiler yet");
+      return visit_type_alias(s->as<ast::TypeAlias>(), s->loc);
     case K::AugAssign: {
       const auto* a = s->as<ast::AugAssign>();
       TRY(visit_expr(a->target));
@@ -244,14 +336,18 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       if (a->target->kind == ast::ExprKind::Name) {
         std::string name = mangled(a->target->as<ast::Name>()->id);
         const Symbol* sym = cur_->lookup(name);
-        if (sym && (sym->flags & (kDefGlobal | kDefNonlocal)) && a->simple) {
+        if (sym && (sym->flags & (kDefGlobal | kDefNonlocal)) && a->simple &&
+            cur_->kind != ScopeKind::Module) {
           std::string msg = "annotated name '" + name + "' can't be " +
                             ((sym->flags & kDefGlobal) ? "global" : "nonlocal");
           return error_at(s->loc, msg);
         }
       }
-      TRY(visit_expr(a->target));
-      if (a->annotation && !cur_->is_function_like()) TRY(visit_expr(a->annotation));
+      // A parenthesised name without a value binds nothing (CPython).
+      if (a->target->kind != ast::ExprKind::Name || a->simple || a->value)
+        TRY(visit_expr(a->target));
+      // Annotations in function bodies are never evaluated.
+      if (!cur_->is_function_like()) TRY(visit_variable_annotation(a->annotation));
       if (a->value) TRY(visit_expr(a->value));
       return ok();
     }
@@ -260,20 +356,20 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       const auto* f = s->as<ast::For>();
       TRY(visit_expr(f->target));
       TRY(visit_expr(f->iter));
-      TRY(visit_stmts(f->body));
-      return visit_stmts(f->orelse);
+      TRY(visit_conditional_stmts(f->body));
+      return visit_conditional_stmts(f->orelse);
     }
     case K::While: {
       const auto* w = s->as<ast::While>();
       TRY(visit_expr(w->test));
-      TRY(visit_stmts(w->body));
-      return visit_stmts(w->orelse);
+      TRY(visit_conditional_stmts(w->body));
+      return visit_conditional_stmts(w->orelse);
     }
     case K::If: {
       const auto* i = s->as<ast::If>();
       TRY(visit_expr(i->test));
-      TRY(visit_stmts(i->body));
-      return visit_stmts(i->orelse);
+      TRY(visit_conditional_stmts(i->body));
+      return visit_conditional_stmts(i->orelse);
     }
     case K::With:
     case K::AsyncWith: {
@@ -282,7 +378,7 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
         TRY(visit_expr(item->context_expr));
         if (item->optional_vars) TRY(visit_expr(item->optional_vars));
       }
-      return visit_stmts(w->body);
+      return visit_conditional_stmts(w->body);
     }
     case K::Match: {
       const auto* m = s->as<ast::Match>();
@@ -290,7 +386,7 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       for (const ast::MatchCase* c : m->cases) {
         TRY(visit_pattern(c->pattern));
         if (c->guard) TRY(visit_expr(c->guard));
-        TRY(visit_stmts(c->body));
+        TRY(visit_conditional_stmts(c->body));
       }
       return ok();
     }
@@ -303,14 +399,20 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
     case K::Try:
     case K::TryStar: {
       const auto* t = s->as<ast::Try>();
-      TRY(visit_stmts(t->body));
-      for (const ast::ExceptHandler* h : t->handlers) {
-        if (h->type) TRY(visit_expr(h->type));
-        if (!h->name.empty()) TRY(add_def(h->name, kDefLocal, h->loc));
-        TRY(visit_stmts(h->body));
-      }
-      TRY(visit_stmts(t->orelse));
-      return visit_stmts(t->finalbody);
+      bool saved = cur_->in_conditional_block;
+      cur_->in_conditional_block = true;
+      Status st = [&]() -> Status {
+        TRY(visit_stmts(t->body));
+        for (const ast::ExceptHandler* h : t->handlers) {
+          if (h->type) TRY(visit_expr(h->type));
+          if (!h->name.empty()) TRY(add_def(h->name, kDefLocal, h->loc));
+          TRY(visit_stmts(h->body));
+        }
+        TRY(visit_stmts(t->orelse));
+        return visit_stmts(t->finalbody);
+      }();
+      cur_->in_conditional_block = saved;
+      return st;
     }
     case K::Assert: {
       const auto* a = s->as<ast::Assert>();
@@ -320,6 +422,16 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
     }
     case K::Import:
     case K::ImportFrom: {
+      if (is_future_import(s) && s != table_->future_.last) {
+        // Only the leading run counts (parse_future_features); an earlier one of that run is
+        // fine, anything after it is misplaced.
+        bool leading = false;
+        if (table_->future_.last && s->loc.lineno <= table_->future_.last->loc.lineno &&
+            (s->loc.lineno < table_->future_.last->loc.lineno ||
+             s->loc.col_offset <= table_->future_.last->loc.col_offset))
+          leading = true;
+        if (!leading) return error_at(s->loc, "from __future__ imports must occur at the beginning of the file");
+      }
       const ast::Seq<ast::Alias*>& names = s->kind == K::Import ? s->as<ast::Import>()->names
                                                                  : s->as<ast::ImportFrom>()->names;
       for (const ast::Alias* a : names) {
@@ -356,6 +468,7 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
           if (!msg.empty()) return error_at(s->loc, msg);
         }
         TRY(add_def(raw, is_global ? kDefGlobal : kDefNonlocal, s->loc));
+        cur_->directives.try_emplace(name, s->loc);
       }
       return ok();
     }
@@ -367,6 +480,119 @@ Status SymtableBuilder::visit_stmt(const ast::Stmt* s) {
       return ok();
   }
   return ok();
+}
+
+Status SymtableBuilder::enter_type_params(std::string_view name, const void* key, bool has_defaults,
+                                          bool has_kwdefaults, bool is_class,
+                                          const ast::Location& loc) {
+  bool in_class = cur_->kind == ScopeKind::Class;
+  Scope* scope = enter(ScopeKind::TypeParams, std::string(name), key, loc.lineno);
+  if (in_class) {
+    scope->can_see_class_scope = true;
+    TRY(add_def("__classdict__", kUse, loc));
+  }
+  if (is_class) {
+    // `.type_params` is set when the tuple is built and read by the class body;
+    // `.generic_base` holds Generic[*params] for the bases.
+    TRY(add_def(".type_params", kDefLocal | kUse, loc));
+    TRY(add_def(".generic_base", kDefLocal | kUse, loc));
+  }
+  if (has_defaults) TRY(add_def(".defaults", kDefParam, loc));
+  if (has_kwdefaults) TRY(add_def(".kwdefaults", kDefParam, loc));
+  return ok();
+}
+
+// A bound, constraint tuple or default: its own lazily evaluated scope named after the
+// parameter, keyed by `key`.
+Status SymtableBuilder::visit_type_param_expr(const ast::Expr* e, std::string_view name,
+                                              const void* key, const char* info) {
+  if (!e) return ok();
+  bool in_class = cur_->can_see_class_scope;
+  Scope* scope = enter(ScopeKind::TypeVariable, std::string(name), key, e->loc.lineno);
+  TRY(add_def(".format", kDefParam | kUse, e->loc));
+  scope->can_see_class_scope = in_class;
+  if (in_class) TRY(add_def("__classdict__", kUse, e->loc));
+  scope->scope_info = info;
+  TRY(visit_expr(e));
+  leave();
+  return ok();
+}
+
+Status SymtableBuilder::visit_type_params(const ast::Seq<ast::TypeParam*>& params) {
+  using K = ast::TypeParamKind;
+  for (const ast::TypeParam* tp : params) {
+    std::string_view name;
+    const ast::Expr* bound = nullptr;
+    const ast::Expr* default_value = nullptr;
+    const char* bound_info = nullptr;
+    const char* default_info = nullptr;
+    switch (tp->kind) {
+      case K::TypeVar: {
+        const auto* t = tp->as<ast::TypeVar>();
+        name = t->name;
+        bound = t->bound;
+        default_value = t->default_value;
+        if (bound)
+          bound_info = bound->kind == ast::ExprKind::Tuple ? "a TypeVar constraint" : "a TypeVar bound";
+        default_info = "a TypeVar default";
+        break;
+      }
+      case K::ParamSpec: {
+        const auto* t = tp->as<ast::ParamSpec>();
+        name = t->name;
+        default_value = t->default_value;
+        default_info = "a ParamSpec default";
+        break;
+      }
+      case K::TypeVarTuple: {
+        const auto* t = tp->as<ast::TypeVarTuple>();
+        name = t->name;
+        default_value = t->default_value;
+        default_info = "a TypeVarTuple default";
+        break;
+      }
+    }
+    TRY(add_def(name, kDefTypeParam | kDefLocal, tp->loc));
+    if (name == "__classdict__")
+      return error_at(tp->loc, "reserved name '__classdict__' cannot be used for type parameter");
+    // A TypeVar's bound and default need distinct keys: the default uses the address + 1.
+    const char* key = reinterpret_cast<const char*>(tp);
+    TRY(visit_type_param_expr(bound, name, key, bound_info));
+    TRY(visit_type_param_expr(default_value, name, tp->kind == K::TypeVar ? key + 1 : key,
+                              default_info));
+  }
+  return ok();
+}
+
+Status SymtableBuilder::visit_type_alias(const ast::TypeAlias* t, const ast::Location& loc) {
+  TRY(visit_expr(t->name));
+  std::string_view name = t->name->as<ast::Name>()->id;
+  bool in_class = cur_->kind == ScopeKind::Class;
+  bool generic = !t->type_params.empty();
+  if (generic) {
+    TRY(enter_type_params(name, &t->type_params, false, false, false, loc));
+    TRY(visit_type_params(t->type_params));
+  }
+  Scope* scope = enter(ScopeKind::TypeAlias, std::string(name), t, loc.lineno);
+  TRY(add_def(".format", kDefParam | kUse, loc));
+  scope->can_see_class_scope = in_class;
+  if (in_class) TRY(add_def("__classdict__", kUse, t->value->loc));
+  TRY(visit_expr(t->value));
+  leave();
+  if (generic) leave();
+  return ok();
+}
+
+Status SymtableBuilder::check_not_in_annotation(std::string_view what, const ast::Location& loc) {
+  std::string msg(what);
+  switch (cur_->kind) {
+    case ScopeKind::Annotation: msg += " cannot be used within an annotation"; break;
+    case ScopeKind::TypeVariable: msg += " cannot be used within "; msg += cur_->scope_info; break;
+    case ScopeKind::TypeAlias: msg += " cannot be used within a type alias"; break;
+    case ScopeKind::TypeParams: msg += " cannot be used within the definition of a generic"; break;
+    default: return ok();
+  }
+  return error_at(loc, msg);
 }
 
 Status SymtableBuilder::visit_pattern(const ast::Pattern* p) {
@@ -420,8 +646,9 @@ Status SymtableBuilder::visit_comprehension(const ast::Expr* e,
   Scope* cs = enter(ScopeKind::Comprehension, name, e, e->loc.lineno);
   cs->is_generator = e->kind == ast::ExprKind::GeneratorExp;
   cs->is_coroutine = is_async;
-  // PEP 709: every comprehension but a generator expression runs inline in its parent.
-  cs->comp_inlined = !cs->is_generator;
+  // PEP 709: every comprehension but a generator expression runs inline in its parent, except
+  // inside an annotation scope that sees a class (CPython's analyze_block).
+  cs->comp_inlined = !cs->is_generator && !cs->parent->can_see_class_scope;
   TRY(add_def(".0", kDefParam, e->loc));
   for (size_t i = 0; i < gens.size(); ++i) {
     const ast::Comprehension* g = gens[i];
@@ -443,6 +670,7 @@ Status SymtableBuilder::visit_expr(const ast::Expr* e) {
   switch (e->kind) {
     case K::BoolOp: return visit_exprs(e->as<ast::BoolOp>()->values);
     case K::NamedExpr: {
+      TRY(check_not_in_annotation("named expression", e->loc));
       const auto* n = e->as<ast::NamedExpr>();
       TRY(visit_expr(n->value));
       // The target binds in the nearest enclosing non-comprehension scope (PEP 572).
@@ -457,9 +685,20 @@ Status SymtableBuilder::visit_expr(const ast::Expr* e) {
         }
         cur_ = cur_->parent;
       }
-      if (cur_->kind == ScopeKind::Class && saved != cur_) {
+      if (saved != cur_) {
+        const char* where = nullptr;
+        switch (cur_->kind) {
+          case ScopeKind::Class: where = "in a class body"; break;
+          case ScopeKind::TypeParams: where = "within the definition of a generic"; break;
+          case ScopeKind::TypeAlias: where = "in a type alias"; break;
+          case ScopeKind::TypeVariable: where = "in a TypeVar bound"; break;
+          default: break;
+        }
         cur_ = saved;
-        return error_at(e->loc, "assignment expression within a comprehension cannot be used in a class body");
+        if (where) {
+          return error_at(n->target->loc,
+                          std::string("assignment expression within a comprehension cannot be used ") + where);
+        }
       }
       Scope* binding = cur_;
       cur_ = saved;
@@ -522,6 +761,7 @@ Status SymtableBuilder::visit_expr(const ast::Expr* e) {
       return visit_comprehension(e, c->generators, c->elt, nullptr, "<genexpr>");
     }
     case K::Await:
+      TRY(check_not_in_annotation("await expression", e->loc));
       if (!cur_->is_function_like()) return error_at(e->loc, "'await' outside function");
       if (!cur_->is_async_def() && cur_->kind != ScopeKind::Comprehension)
         return error_at(e->loc, "'await' outside async function");
@@ -530,6 +770,7 @@ Status SymtableBuilder::visit_expr(const ast::Expr* e) {
       return ok();
     case K::Yield:
     case K::YieldFrom: {
+      TRY(check_not_in_annotation("yield expression", e->loc));
       if (cur_->kind == ScopeKind::Module || cur_->kind == ScopeKind::Class)
         return error_at(e->loc, "'yield' outside function");
       if (cur_->kind == ScopeKind::Comprehension)
@@ -645,13 +886,19 @@ void SymtableBuilder::inline_comprehension(Scope* s, Scope* comp,
   if (remove_dunder_class) comp->symbols["__class__"].scope = NameScope::GlobalImplicit;
 }
 
-// analyze(s, bound, global, free_out): `bound` = names bound by enclosing function scopes,
-// `global` = names declared global in enclosing scopes. On return `free_out` holds the names
-// free in s (and its children) that an enclosing scope must provide.
+// analyze(s, bound, global, type_params, class_entry, free_out): `bound` = names bound by
+// enclosing function scopes, `global` = names declared global in enclosing scopes,
+// `type_params` = the enclosing type parameters still visible (no `nonlocal` for them),
+// `class_entry` = for a scope that sees a class body, that class (names it binds resolve through
+// __classdict__ and the globals, never an outer function's cell). On return `free_out` holds
+// the names free in s (and its children) that an enclosing scope must provide.
 Status SymtableBuilder::analyze(Scope* s, const std::unordered_set<std::string>* bound,
                                 const std::unordered_set<std::string>* global,
+                                const std::unordered_set<std::string>& type_params,
+                                const Scope* class_entry,
                                 std::unordered_set<std::string>* free_out) {
   std::unordered_set<std::string> local, new_bound, new_global, new_free;
+  std::unordered_set<std::string> new_type_params = type_params;
   if (bound) new_bound = *bound;
   if (global) new_global = *global;
   // Class bodies: names bound there are not visible to nested functions.
@@ -663,9 +910,16 @@ Status SymtableBuilder::analyze(Scope* s, const std::unordered_set<std::string>*
       new_global.insert(name);
       new_bound.erase(name);
     } else if (f & kDefNonlocal) {
-      if (!bound || !bound->count(name)) {
-        std::string msg = "no binding for nonlocal '" + name + "' found";
-        return raise_syntax_error_at(msg, filename_, source_, s->lineno, 0, s->lineno, 0);
+      const char* error = nullptr;
+      if (!bound || !bound->count(name)) error = "no binding for nonlocal '{}' found";
+      else if (type_params.count(name)) error = "nonlocal binding not allowed for type parameter '{}'";
+      if (error) {
+        std::string msg(error);
+        msg.replace(msg.find("{}"), 2, name);
+        auto where = s->directives.find(name);
+        if (where == s->directives.end())
+          return raise_syntax_error_at(msg, filename_, source_, s->lineno, 0, s->lineno, 0);
+        return error_at(where->second, msg);
       }
       sym.scope = NameScope::Free;
       new_free.insert(name);
@@ -673,6 +927,13 @@ Status SymtableBuilder::analyze(Scope* s, const std::unordered_set<std::string>*
       sym.scope = NameScope::Local;
       local.insert(name);
       new_global.erase(name);
+      if (f & kDefTypeParam) new_type_params.insert(name);
+      else new_type_params.erase(name);
+    } else if (const Symbol* in_class = class_entry ? class_entry->lookup(name) : nullptr;
+               in_class && (in_class->flags & kDefGlobal)) {
+      sym.scope = NameScope::GlobalExplicit;
+    } else if (in_class && (in_class->flags & kDefBound) && !(in_class->flags & kDefNonlocal)) {
+      sym.scope = NameScope::GlobalImplicit;
     } else if (bound && bound->count(name) && s->kind != ScopeKind::Module) {
       sym.scope = NameScope::Free;
       new_free.insert(name);
@@ -693,7 +954,9 @@ Status SymtableBuilder::analyze(Scope* s, const std::unordered_set<std::string>*
   std::unordered_set<std::string> child_free, inlined_cells;
   for (auto& child : s->children) {
     std::unordered_set<std::string> cf;
-    TRY(analyze(child.get(), &new_bound, &new_global, &cf));
+    const Scope* child_class = nullptr;
+    if (child->can_see_class_scope) child_class = s->kind == ScopeKind::Class ? s : class_entry;
+    TRY(analyze(child.get(), &new_bound, &new_global, new_type_params, child_class, &cf));
     if (child->comp_inlined) inline_comprehension(s, child.get(), &cf, &inlined_cells);
     if (!cf.empty()) s->has_free_children = true;
     child_free.insert(cf.begin(), cf.end());
@@ -720,6 +983,13 @@ Status SymtableBuilder::analyze(Scope* s, const std::unordered_set<std::string>*
         (it->second.scope == NameScope::Cell || it->second.scope == NameScope::Local))
       continue;
     if (it != s->symbols.end() && it->second.scope == NameScope::GlobalExplicit) continue;
+    // A scope that sees a class keeps its own resolution of the name (CPython's update_symbols
+    // with classflag) but still passes the cell on.
+    if (s->can_see_class_scope && it != s->symbols.end()) {
+      it->second.flags |= kDefFreeClass;
+      still_free.insert(name);
+      continue;
+    }
     // Free here too (the child needs it from further out); record it so codegen passes it on.
     if (s->kind != ScopeKind::Module) {
       auto [sit, inserted] = s->symbols.try_emplace(name);

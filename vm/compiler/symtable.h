@@ -12,23 +12,39 @@
 // PEP 649: every function definition gets an Annotation scope (keyed by its ast::Arguments) that
 // holds its parameter and return annotations, as CPython's symtable does; inside a class it reads
 // names through the class's __classdict__ cell, so every class with methods has that cell.
-// Not yet: PEP 695 type-parameter scopes; annotation scopes for class and module bodies.
+// PEP 695: a generic function/class/type alias opens a TypeParams scope (CPython's
+// TypeParametersBlock, keyed by the address of the node's type_params sequence) holding the
+// type parameters (and `.type_params`/`.generic_base` for classes, `.defaults`/`.kwdefaults`
+// for functions); each bound, constraint tuple or default is a lazily evaluated TypeVariable
+// scope (keyed by the TypeParam, default: its address + 1) and a `type` statement's value a
+// TypeAlias scope (keyed by the statement). Inside a class these read names through
+// __classdict__ (can_see_class_scope); a generic class's type-param scope mangles only the
+// type-parameter names (mangled_names), as CPython's _Py_MaybeMangle.
+// PEP 649 for module and class bodies: variable annotations are visited in one __annotate__
+// scope per body (Scope::annotation_block); one under if/for/while/try/with/match makes the body
+// track __conditional_annotations__ (CPython's ste_has_conditional_annotations).
 #pragma once
 
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/result.h"
 #include "objects/ref.h"
 #include "vm/compiler/ast.h"
+#include "vm/compiler/future.h"
 
 namespace weft::compiler {
 
 // Annotation: a PEP 649 `__annotate__` scope (function-like, one positional `.format` parameter).
-enum class ScopeKind : uint8_t { Module, Class, Function, Lambda, Comprehension, Annotation };
+// TypeParams, TypeVariable, TypeAlias: the PEP 695 scopes (see above); all three are
+// function-like and compile as CPython's COMPILE_SCOPE_ANNOTATIONS units, as Annotation does.
+enum class ScopeKind : uint8_t {
+  Module, Class, Function, Lambda, Comprehension, Annotation, TypeParams, TypeVariable, TypeAlias
+};
 
 // How a name was used in its scope (bit set), CPython's DEF_* flags.
 enum SymbolFlag : uint32_t {
@@ -41,6 +57,7 @@ enum SymbolFlag : uint32_t {
   kDefImport = 1 << 6,     // bound by import
   kDefCompIter = 1 << 7,   // comprehension iteration variable
   kDefCompCell = 1 << 8,   // a cell only because an inlined comprehension needs it
+  kDefTypeParam = 1 << 9,  // a PEP 695 type parameter
 };
 inline constexpr uint32_t kDefBound = kDefLocal | kDefParam | kDefImport;
 
@@ -74,6 +91,20 @@ struct Scope {
   bool comp_inlined = false;           // PEP 709: a list/set/dict comprehension emitted inline
   bool can_see_class_scope = false;    // an annotation scope of a class: loads go through __classdict__
   bool annotations_used = false;       // an annotation scope with at least one annotation
+  // PEP 649, module and class bodies: the __annotate__ scope of their variable annotations
+  // (a child, keyed by this scope's node + 1), whether one of them sits under
+  // if/for/while/try/with/match (then the body keeps a __conditional_annotations__ cell), and
+  // the visitor's position (inside such a block or not).
+  Scope* annotation_block = nullptr;
+  bool has_conditional_annotations = false;
+  bool in_conditional_block = false;
+  // TypeVariable scopes: what the expression is, for messages ("a TypeVar bound").
+  const char* scope_info = nullptr;
+  // Set in a generic class's TypeParams scope and inherited by its non-class descendants: only
+  // these (type-parameter) names are mangled there.
+  std::shared_ptr<std::unordered_set<std::string>> mangled_names;
+  // Where each name was declared `global`/`nonlocal` (CPython's ste_directives), for errors.
+  std::unordered_map<std::string, ast::Location> directives;
 
   const Symbol* lookup(std::string_view name) const {
     auto it = symbols.find(std::string(name));
@@ -85,8 +116,15 @@ struct Scope {
   }
   bool is_function_like() const {
     return kind == ScopeKind::Function || kind == ScopeKind::Lambda ||
-           kind == ScopeKind::Comprehension || kind == ScopeKind::Annotation;
+           kind == ScopeKind::Comprehension || is_annotation_like();
   }
+  // Compiled as CPython's COMPILE_SCOPE_ANNOTATIONS (a qualname skips over these).
+  bool is_annotation_like() const {
+    return kind == ScopeKind::Annotation || kind == ScopeKind::TypeParams ||
+           kind == ScopeKind::TypeVariable || kind == ScopeKind::TypeAlias;
+  }
+  // CPython's _Py_MaybeMangle: `name` as this scope stores it inside class `class_name`.
+  std::string maybe_mangle(std::string_view class_name, std::string_view name) const;
   // An `async def` body (CPython's COMPILE_SCOPE_ASYNC_FUNCTION / IS_ASYNC_DEF).
   bool is_async_def() const { return kind == ScopeKind::Function && is_coroutine; }
 };
@@ -103,11 +141,17 @@ class SymbolTable {
     auto it = by_node_.find(node);
     return it == by_node_.end() ? nullptr : it->second;
   }
+  // `from __future__ import annotations` is in effect (CO_FUTURE_ANNOTATIONS).
+  bool future_annotations() const { return future_.annotations; }
 
  private:
   friend class SymtableBuilder;
   std::unique_ptr<Scope> top_;
   std::unordered_map<const void*, Scope*> by_node_;
+  FutureFeatures future_;
+  // Annotation scopes under `from __future__ import annotations`: looked up by node, never
+  // analysed (their code only loads strings), owned here.
+  std::vector<std::unique_ptr<Scope>> detached_;
 };
 
 // CPython's name mangling: `__x` inside class `C` becomes `_C__x` (not dunder names, not

@@ -283,7 +283,23 @@ bool Tokenizer::at_line_start(Token* out, bool* produced) {
       else if (*p == '\f') { col = alt = 0; }
       else break;
     }
-    if (*p == '#' || *p == '\n') {  // blank or comment-only line: no tokens, no indentation
+    if (*p == '#' || *p == '\n') {  // blank or comment-only line: no indentation tokens
+      if (extra_tokens_) {  // COMMENT (cur_ stops at the '\n'), then NL on the next call
+        *out = Token{};
+        out->lineno = lineno_;
+        out->col_offset = col_of(p);
+        if (*p == '#') {
+          const char* e = p;
+          while (*e != '\n') ++e;
+          make(out, TokenKind::Comment, p, e);
+        } else {
+          make(out, TokenKind::NL, p, p + 1);
+          ++lineno_;
+          line_start_ = cur_;
+        }
+        *produced = true;
+        return true;
+      }
       while (*p != '\n') ++p;
       cur_ = p + 1;
       ++lineno_;
@@ -360,7 +376,16 @@ bool Tokenizer::lex_regular(Token* out) {
     if (cur_ == end_) break;
     char c = *cur_;
     if (c == '#') {
-      while (*cur_ != '\n') ++cur_;
+      const char* e = cur_;
+      while (*e != '\n') ++e;
+      if (extra_tokens_) {
+        *out = Token{};
+        out->lineno = lineno_;
+        out->col_offset = col_of(cur_);
+        make(out, TokenKind::Comment, cur_, e);
+        return true;
+      }
+      cur_ = e;
       continue;
     }
     if (c == '\\') {
@@ -368,14 +393,27 @@ bool Tokenizer::lex_regular(Token* out) {
         cur_ += 2;
         ++lineno_;
         line_start_ = cur_;
-        if (cur_ == end_) return fail("unexpected EOF while parsing", lineno_ - 1, col_of(cur_) + 1, lineno_ - 1, 0);
+        if (cur_ == end_) {
+          failure_ = Failure::EofAfterContinuation;
+          return fail("unexpected EOF while parsing", lineno_ - 1, col_of(cur_) + 1, lineno_ - 1, 0);
+        }
         continue;
       }
+      failure_ = Failure::LineContinuation;
       return fail("unexpected character after line continuation character", lineno_,
                   col_of(cur_) + 2, lineno_, 0);
     }
     if (c == '\n') {
       if (!brackets_.empty()) {
+        if (extra_tokens_) {
+          *out = Token{};
+          out->lineno = lineno_;
+          out->col_offset = col_of(cur_);
+          make(out, TokenKind::NL, cur_, cur_ + 1);
+          ++lineno_;
+          line_start_ = cur_;
+          return true;
+        }
         ++cur_;
         ++lineno_;
         line_start_ = cur_;
@@ -397,6 +435,18 @@ bool Tokenizer::lex_regular(Token* out) {
   out->lineno = lineno_;
   out->col_offset = col_of(cur_);
   if (cur_ == end_) {
+    if (extra_tokens_ && !brackets_.empty()) {
+      // CPython's E_EOF: the last line, and the offset of the end of input from the start of
+      // the line that opened the (outermost) f-string, or 0 outside f-strings.
+      failure_ = Failure::EofInBrackets;
+      int offset = 0;
+      if (!fstrings_.empty()) {
+        const char* first = src_.data();
+        for (int line = 1; line < fstrings_.front().lineno; ++first) line += *first == '\n';
+        offset = int(end_ - first);
+      }
+      return fail("unexpected EOF in multi-line statement", lineno_ - 1, offset, lineno_ - 1, offset);
+    }
     if (!fstrings_.empty()) {
       const FString& fs = fstrings_.back();
       return fail(std::string("unterminated ") + (fs.is_template ? "t" : "f") +
@@ -405,6 +455,7 @@ bool Tokenizer::lex_regular(Token* out) {
     }
     if (!brackets_.empty()) {
       const Bracket& b = brackets_.back();
+      failure_ = Failure::EofInBrackets;
       return fail(std::string("'") + b.ch + "' was never closed", b.lineno, b.col + 1, b.lineno, 0);
     }
     if (indents_.size() > 1) {
@@ -438,20 +489,17 @@ bool Tokenizer::lex_regular(Token* out) {
         fs.in_spec = true;
       } else {
         out->op = Op::RBrace;
-        brackets_.pop_back();
-        if (!fs.outer_fields.empty()) {
-          fs.field_bracket = fs.outer_fields.back().first;
-          fs.in_spec = fs.outer_fields.back().second;
-          fs.outer_fields.pop_back();
-        } else {
-          fs.field_bracket = -1;
-          fs.in_spec = false;
-        }
+        close_bracket();
       }
       return true;
     }
   }
 
+  // CPython's tokenize reports these as OP tokens (the parser rejects them later).
+  if (extra_tokens_ && (c == '$' || c == '?' || c == '`' || (c == '<' && cur_[1] == '>'))) {
+    make(out, TokenKind::Op, start, start + (c == '<' ? 2 : 1));
+    return true;
+  }
   int len = 0;
   Op op = match_op(cur_, end_, &len);
   if (op == Op::None) {
@@ -469,6 +517,10 @@ bool Tokenizer::lex_regular(Token* out) {
       brackets_.push_back({char(c), lineno_, out->col_offset, false});
       break;
     case Op::RPar: case Op::RSqb: case Op::RBrace: {
+      if (extra_tokens_) {  // CPython's tokenize leaves bracket mismatches to the parser
+        if (!brackets_.empty()) close_bracket();
+        break;
+      }
       if (brackets_.empty())
         return fail(std::string("unmatched '") + char(c) + "'", lineno_, out->col_offset + 1,
                     lineno_, out->col_offset + 1);
@@ -488,6 +540,21 @@ bool Tokenizer::lex_regular(Token* out) {
       break;
   }
   return true;
+}
+
+void Tokenizer::close_bracket() {
+  bool was_field = brackets_.back().is_fstring_field;
+  brackets_.pop_back();
+  if (!was_field || fstrings_.empty()) return;
+  FString& fs = fstrings_.back();
+  if (!fs.outer_fields.empty()) {
+    fs.field_bracket = fs.outer_fields.back().first;
+    fs.in_spec = fs.outer_fields.back().second;
+    fs.outer_fields.pop_back();
+  } else {
+    fs.field_bracket = -1;
+    fs.in_spec = false;
+  }
 }
 
 bool Tokenizer::lex_name(const char* start, Token* out) {
@@ -526,6 +593,7 @@ bool Tokenizer::lex_number(const char* start, Token* out) {
   // After a number, an identifier character (other than a keyword start we allow, as CPython
   // does for `1if x else y`) is an error.
   auto check_end = [&](const char* kind) -> bool {
+    if (extra_tokens_) return true;  // CPython's tokenize splits `1abc` into NUMBER, NAME
     if (p < end_ && is_ident_char(static_cast<unsigned char>(*p))) {
       static const char* const kAllowed[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
       for (const char* kw : kAllowed) {
@@ -586,6 +654,7 @@ bool Tokenizer::lex_number(const char* start, Token* out) {
     if (p < end_ && (*p == '+' || *p == '-')) ++p;
     if (!(p < end_ && is_digit(*p))) {
       p = e;
+      if (extra_tokens_) return finish();  // `1e` is NUMBER '1', NAME 'e'
       return fail_decimal(start);
     }
     if (!digits(dec, "decimal")) return false;
@@ -595,7 +664,7 @@ bool Tokenizer::lex_number(const char* start, Token* out) {
     ++p;
     is_float = true;
   }
-  if (leading_zero_error && !is_float) {
+  if (leading_zero_error && !is_float && !extra_tokens_) {
     return fail("leading zeros in decimal integer literals are not permitted; use an 0o prefix "
                 "for octal integers",
                 lineno_, col_of(start) + 1, lineno_, col_of(p) + 1);
@@ -636,7 +705,8 @@ bool Tokenizer::lex_string(const char* start, const char* quote_at, Token* out) 
                         std::to_string(lineno_ - (p >= end_ ? 1 : 0)) + ")",
                     start_line, start_col + 1, start_line, start_col + 1);
       }
-      return fail("unterminated string literal (detected at line " + std::to_string(lineno_) + ")",
+      return fail("unterminated string literal (detected at line " +
+                      std::to_string(lineno_ - (p >= end_ ? 1 : 0)) + ")",
                   start_line, start_col + 1, start_line, start_col + 1);
     }
     char c = *p;
@@ -684,7 +754,8 @@ bool Tokenizer::lex_fstring_text(Token* out) {
     return true;
   };
   auto unterminated = [&]() {
-    return fail(std::string("unterminated ") + kind_prefix + "-string literal (detected at line " +
+    return fail(std::string("unterminated ") + (fs.quote_size == 3 ? "triple-quoted " : "") +
+                    kind_prefix + "-string literal (detected at line " +
                     std::to_string(lineno_) + ")",
                 fs.lineno, fs.col + 1, fs.lineno, fs.col + 1);
   };
@@ -736,7 +807,13 @@ bool Tokenizer::lex_fstring_text(Token* out) {
       continue;
     }
     if (c == '{') {
-      if (!fs.in_spec && p + 1 < end_ && p[1] == '{') { p += 2; continue; }
+      if (!fs.in_spec && p + 1 < end_ && p[1] == '{') {
+        if (!extra_tokens_) { p += 2; continue; }
+        ++p;  // extra mode: the piece ends after the first brace; the second is skipped
+        emit_middle();
+        ++cur_;
+        return true;
+      }
       if (p > cur_) return emit_middle();
       if (int(brackets_.size()) >= kMaxBracketDepth)
         return fail("too many nested parentheses", lineno_, col_of(p) + 1, lineno_, col_of(p) + 1);
@@ -755,22 +832,25 @@ bool Tokenizer::lex_fstring_text(Token* out) {
     }
     if (c == '}') {
       if (!fs.in_spec) {
-        if (p + 1 < end_ && p[1] == '}') { p += 2; continue; }
+        if (p + 1 < end_ && p[1] == '}') {
+          if (!extra_tokens_) { p += 2; continue; }
+          ++p;
+          emit_middle();
+          ++cur_;
+          return true;
+        }
         return fail(std::string(kind_prefix) + "-string: single '}' is not allowed", lineno_,
                     col_of(p) + 1, lineno_, col_of(p) + 1);
       }
-      if (p > cur_) return emit_middle();
+      // Extra mode: the spec's text comes out before its '}' even when empty (CPython's shape).
+      if (p > cur_ || (extra_tokens_ && !spec_end_middle_done_)) {
+        spec_end_middle_done_ = true;
+        return emit_middle();
+      }
+      spec_end_middle_done_ = false;
       make(out, TokenKind::Op, p, p + 1);
       out->op = Op::RBrace;
-      brackets_.pop_back();
-      if (!fs.outer_fields.empty()) {
-        fs.field_bracket = fs.outer_fields.back().first;
-        fs.in_spec = fs.outer_fields.back().second;
-        fs.outer_fields.pop_back();
-      } else {
-        fs.field_bracket = -1;
-        fs.in_spec = false;
-      }
+      close_bracket();
       return true;
     }
     ++p;

@@ -6,7 +6,8 @@
 //
 // Tokens mirror CPython's token module: NAME, NUMBER, STRING, OP, NEWLINE, INDENT, DEDENT,
 // ENDMARKER, and the PEP 701 f-string tokens FSTRING_START/MIDDLE/END (TSTRING_* for PEP 750
-// template strings). NL and COMMENT tokens are not produced (the parser never needs them).
+// template strings). NL and COMMENT tokens are produced only in extra-tokens mode
+// (set_extra_tokens(), for the `_tokenize` module); the parser never sees them.
 // Positions are CPython's: 1-based lines, 0-based UTF-8 byte columns, exclusive ends.
 #pragma once
 
@@ -22,6 +23,7 @@ namespace weft::compiler {
 enum class TokenKind : uint8_t {
   EndMarker, Name, Number, String, Op, Newline, Indent, Dedent,
   FStringStart, FStringMiddle, FStringEnd, TStringStart, TStringMiddle, TStringEnd,
+  Comment, NL,  // extra-tokens mode only
 };
 
 // Every operator/delimiter. The names follow CPython's token module.
@@ -60,7 +62,7 @@ enum class Kw : uint8_t {
 
 struct Token {
   TokenKind kind = TokenKind::EndMarker;
-  Op op = Op::None;                       // for Op tokens
+  Op op = Op::None;                       // for Op tokens (extra mode: None for `$`, `?`, `<>`...)
   Kw keyword = Kw::NotKeyword;  // for Name tokens
   std::string_view text;                  // the source text (Indent/Dedent/EndMarker: empty)
   int lineno = 0, col_offset = 0, end_lineno = 0, end_col_offset = 0;
@@ -80,6 +82,17 @@ class Tokenizer {
   // Produces the next token; returns false with error() set on a lexical error.
   bool next(Token* out);
   const SyntaxErrorInfo& error() const { return error_; }
+
+  // Extra-tokens mode reproduces what CPython's tokenizer gives the `tokenize` module (its
+  // tok_extra_tokens): COMMENT and NL tokens; f-string literal text split after each `{{`/`}}`
+  // (the piece keeps one brace, the second is skipped); an empty FSTRING_MIDDLE before the `}`
+  // that closes a format spec; `$`, `?`, `` ` `` and `<>` as Op tokens with Op::None.
+  // Call before the first next().
+  void set_extra_tokens(bool on) { extra_tokens_ = on; }
+  // Which kind of failure error() describes, for callers that report some differently
+  // (`_tokenize` reports CPython's E_EOF and E_LINECONT errors with their own messages).
+  enum class Failure : uint8_t { Other, EofInBrackets, EofAfterContinuation, LineContinuation };
+  Failure failure() const { return failure_; }
 
   // CPython's MAXLEVEL and MAXINDENT.
   static constexpr int kMaxBracketDepth = 200;
@@ -112,6 +125,7 @@ class Tokenizer {
   bool lex_number(const char* start, Token* out);
   bool lex_string(const char* start, const char* prefix_end, Token* out);
   bool lex_name(const char* start, Token* out);
+  void close_bracket();  // pops the innermost bracket; closing a replacement field ends it
   void make(Token* out, TokenKind kind, const char* start, const char* end);
   int col_of(const char* p) const { return int(p - line_start_); }
   int line_of_offset(const char* p) const;  // line number of a byte in a multi-line token
@@ -128,6 +142,9 @@ class Tokenizer {
   std::vector<Bracket> brackets_;
   std::vector<FString> fstrings_;
   SyntaxErrorInfo error_;
+  Failure failure_ = Failure::Other;
+  bool extra_tokens_ = false;
+  bool spec_end_middle_done_ = false;  // extra mode: the empty FSTRING_MIDDLE before a spec's '}' was given
 };
 
 }  // namespace weft::compiler

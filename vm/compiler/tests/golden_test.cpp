@@ -124,8 +124,8 @@ std::string read_file(const fs::path& path) {
 
 // Lowest acceptable share of identical values per attribute (percent), measured on this corpus.
 const std::map<std::string, double> kFloors = {
-    {"co_code", 85}, {"co_consts", 87}, {"co_names", 99}, {"co_varnames", 100},
-    {"co_cellvars", 100}, {"co_freevars", 100}, {"co_exceptiontable", 93}, {"co_linetable", 60},
+    {"co_code", 89}, {"co_consts", 87}, {"co_names", 99}, {"co_varnames", 100},
+    {"co_cellvars", 100}, {"co_freevars", 100}, {"co_exceptiontable", 93}, {"co_linetable", 70},
     {"co_stacksize", 99}, {"co_flags", 100}, {"co_argcounts", 100}, {"co_firstlineno", 100},
 };
 
