@@ -20,7 +20,6 @@
 #include "objects/namespace.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
-#include "stdlib/sys/stdio_stream.h"
 #include "stdlib/sys/sys_internal.h"
 #include "stdlib/sys/sys_module.h"
 #include "vm/frame_stack.h"
@@ -160,13 +159,8 @@ Status configure(Object* sys_module, const vm::RuntimeConfig& config) {
   TRY(set(sys_module, "exec_prefix", str_from_utf8(config.prefix)));
   TRY(set(sys_module, "base_prefix", str_from_utf8(config.prefix)));
   TRY(set(sys_module, "base_exec_prefix", str_from_utf8(config.prefix)));
-  struct Std { const char* name; const char* dunder; StdioKind kind; };
-  for (Std s : {Std{"stdin", "__stdin__", StdioKind::In}, Std{"stdout", "__stdout__", StdioKind::Out},
-                Std{"stderr", "__stderr__", StdioKind::Err}}) {
-    Ref<Object> stream = TRY(stdio_stream_new(s.kind, config.unbuffered));
-    TRY(module_add_object(sys_module, s.name, stream.get()));
-    TRY(module_add_object(sys_module, s.dunder, stream.get()));
-  }
+  // sys.stdin/stdout/stderr are made by _io when the runtime imports it at start-up
+  // (stdlib/_io/io_stdio.cpp), as CPython's create_stdio does after importing io.
   return ok();
 }
 
@@ -180,6 +174,8 @@ Result<Ref<Object>> create_sys_module() {
   TRY(add_functions_to_dict(d, kSysFunctions, m.get(), name.get()));
   TRY(add_functions_to_dict(d, kHookFunctions, m.get(), name.get()));
   TRY(add_functions_to_dict(d, kIntrospectionFunctions, m.get(), name.get()));
+  TRY(add_functions_to_dict(d, kAuditFunctions, m.get(), name.get()));
+  TRY(add_functions_to_dict(d, kAsyncFunctions, m.get(), name.get()));
   TRY(add_hook_originals(m.get()));
   TRY(set(m.get(), "stdlib_module_names", stdlib_module_names()));
   TRY(set(m.get(), "abiflags", str_from_ascii("t")));  // a free-threaded build, like CPython's 3.14t
@@ -200,13 +196,7 @@ Result<Ref<Object>> create_sys_module() {
   TRY(set(m.get(), "version", str_from_ascii(kVersionString)));
   TRY(set(m.get(), "hexversion", int_from_i64(0x030E02F0)));
   TRY(set(m.get(), "api_version", int_from_i64(1013)));
-  {
-    Ref<Object> major = TRY(int_from_i64(3)), minor = TRY(int_from_i64(14)),
-                micro = TRY(int_from_i64(2)), serial = TRY(int_from_i64(0));
-    Ref<Object> level = TRY(str_from_ascii("final"));
-    TRY(set(m.get(), "version_info",
-            tuple_pack({major.get(), minor.get(), micro.get(), level.get(), serial.get()})));
-  }
+  TRY(add_records(m.get(), 3, 14, 2));  // the same version as kVersionString and hexversion
   TRY(set(m.get(), "builtin_module_names", builtin_module_names()));
   {
     // sys.implementation: Weft's identity. cache_tag None tells importlib not to write

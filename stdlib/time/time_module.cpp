@@ -6,7 +6,8 @@
 // The *_ns variants return int nanoseconds; the others float seconds. sleep() detaches the
 // thread state while it waits (DESIGN §5), so other threads and stop-the-world proceed, and
 // wakes for signals (EINTR) to run their Python handlers.
-// Not here yet: struct_time and the calendar functions (localtime, strftime...), get_clock_info.
+// The calendar functions (struct_time, localtime, strftime...) are time_calendar.cpp's.
+// Not here yet: get_clock_info, tzset.
 // Stateless: nothing here needs locking.
 #include <cerrno>
 #include <climits>
@@ -22,6 +23,7 @@
 #include "objects/module.h"
 #include "objects/str.h"
 #include "stdlib/time/pytime.h"
+#include "stdlib/time/time_internal.h"
 #include "vm/module_table.h"
 #include "vm/signals.h"
 
@@ -101,6 +103,8 @@ Result<Ref<Object>> create_time_module() {
   Ref<Object> m = TRY(module_new("time"));
   Ref<Object> name = TRY(str_from_ascii("time"));
   TRY(add_functions_to_dict(module_dict(m.get()), kTimeFunctions, m.get(), name.get()));
+  TRY(add_functions_to_dict(module_dict(m.get()), kCalendarFunctions, m.get(), name.get()));
+  TRY(add_calendar_objects(m.get()));
   return m;
 }
 
