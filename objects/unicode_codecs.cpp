@@ -24,6 +24,7 @@ using namespace strimpl;
 namespace {
 
 std::atomic<CodecHook> g_codec_hook{nullptr};
+std::atomic<CodecErrorHook> g_error_hook{nullptr};  // handlers registered from Python
 
 enum class Handler { Strict, Ignore, Replace, BackslashReplace, SurrogateEscape, SurrogatePass,
                      XmlCharRefReplace, Unknown };
@@ -54,25 +55,41 @@ void append_hex_escape(StrBuilder& b, uint32_t v) {
   b.append_ascii(std::string_view(buf, size_t(2 + digits)));
 }
 
-// Applies a decoding error handler to data[start:end). Returns an error for strict (and for
-// handlers that cannot represent the bytes).
-Status handle_decode_error(StrBuilder& out, Handler h, std::string_view errors,
-                           const char* encoding, std::string_view data, int64_t start, int64_t end,
-                           const char* reason) {
+// Runs a handler registered from Python (see codec_set_error_hook); LookupError without one.
+Result<CodecErrorOutcome> run_registered_handler(std::string_view errors, const char* encoding,
+                                                 Object* str, std::string_view data,
+                                                 int64_t start, int64_t end, const char* reason) {
+  // acquire: pairs with the release store in codec_set_error_hook().
+  CodecErrorHook hook = g_error_hook.load(std::memory_order_acquire);
+  if (!hook) return raise_unknown_handler(errors);
+  return hook(errors, encoding, str, data, start, end, reason);
+}
+
+// Applies a decoding error handler to data[start:end) and returns where decoding resumes
+// (`end` for the built-in handlers). Returns an error for strict (and for handlers that cannot
+// represent the bytes).
+Result<int64_t> handle_decode_error(StrBuilder& out, Handler h, std::string_view errors,
+                                    const char* encoding, std::string_view data, int64_t start,
+                                    int64_t end, const char* reason) {
   switch (h) {
-    case Handler::Ignore: return ok();
-    case Handler::Replace: out.append_code_point(0xfffd); return ok();
+    case Handler::Ignore: return end;
+    case Handler::Replace: out.append_code_point(0xfffd); return end;
     case Handler::BackslashReplace:
       for (int64_t i = start; i < end; ++i) append_hex_escape(out, uint8_t(data[size_t(i)]));
-      return ok();
+      return end;
     case Handler::SurrogateEscape: {
       for (int64_t i = start; i < end; ++i)
         if (uint8_t(data[size_t(i)]) < 128)
           return raise_unicode_decode_error(encoding, data, start, end, reason);
       for (int64_t i = start; i < end; ++i) out.append_code_point(0xdc00 + uint8_t(data[size_t(i)]));
-      return ok();
+      return end;
     }
-    case Handler::Unknown: return raise_unknown_handler(errors);
+    case Handler::Unknown: {
+      CodecErrorOutcome r =
+          TRY(run_registered_handler(errors, encoding, nullptr, data, start, end, reason));
+      out.append_str(r.replacement.get());
+      return r.resume;
+    }
     default: return raise_unicode_decode_error(encoding, data, start, end, reason);
   }
 }
@@ -138,8 +155,7 @@ Result<Ref<Object>> decode_utf8(std::string_view data, std::string_view errors) 
       if (c == 0xf0) lo = 0x90;
       if (c == 0xf4) hi = 0x8f;
     } else {
-      TRY(handle_decode_error(out, h, errors, "utf-8", data, i, i + 1, "invalid start byte"));
-      ++i;
+      i = TRY(handle_decode_error(out, h, errors, "utf-8", data, i, i + 1, "invalid start byte"));
       continue;
     }
     int64_t j = i + 1;
@@ -158,8 +174,7 @@ Result<Ref<Object>> decode_utf8(std::string_view data, std::string_view errors) 
     }
     const char* reason = bad ? "invalid continuation byte" : "unexpected end of data";
     int64_t end = bad ? (j == i + 1 ? i + 1 : j) : n;
-    TRY(handle_decode_error(out, h, errors, "utf-8", data, i, end, reason));
-    i = end;
+    i = TRY(handle_decode_error(out, h, errors, "utf-8", data, i, end, reason));
   }
   return out.finish();
 }
@@ -174,9 +189,8 @@ Result<Ref<Object>> decode_ascii(std::string_view data, std::string_view errors)
     out.append_ascii(data.substr(i, run - i));
     i = run;
     if (i < data.size()) {
-      TRY(handle_decode_error(out, h, errors, "ascii", data, int64_t(i), int64_t(i) + 1,
-                              "ordinal not in range(128)"));
-      ++i;
+      i = size_t(TRY(handle_decode_error(out, h, errors, "ascii", data, int64_t(i),
+                                         int64_t(i) + 1, "ordinal not in range(128)")));
     }
   }
   return out.finish();
@@ -212,6 +226,7 @@ Result<Ref<Object>> encode_generic(Object* s, std::string_view errors, const cha
     }
     int64_t end = i + 1;
     while (end < so->length && !encodable(read_cp(d, so->kind, end))) ++end;
+    int64_t resume = end;
     switch (h) {
       case Handler::Ignore: break;
       case Handler::Replace: out.append(size_t(end - i), '?'); break;
@@ -242,10 +257,25 @@ Result<Ref<Object>> encode_generic(Object* s, std::string_view errors, const cha
         if (!utf8) return raise_unicode_encode_error(encoding, s, i, end, reason);
         for (int64_t k = i; k < end; ++k) out.append(buf, size_t(utf8_encode_cp(read_cp(d, so->kind, k), buf)));
         break;
-      case Handler::Unknown: return raise_unknown_handler(errors);
+      case Handler::Unknown: {
+        CodecErrorOutcome r = TRY(run_registered_handler(errors, encoding, s, {}, i, end, reason));
+        Object* rep = r.replacement.get();
+        if (is_bytes(rep)) {
+          out.append(bytes_view(rep));
+        } else {  // a str replacement must itself be encodable (CPython: ASCII for UTF-8)
+          for (int64_t k = 0; k < str_length(rep); ++k) {
+            uint32_t c = str_char_at(rep, k);
+            if (utf8 ? c >= 0x80 : c >= limit)
+              return raise_unicode_encode_error(encoding, s, i, end, reason);
+            out.push_back(char(c));
+          }
+        }
+        resume = r.resume;
+        break;
+      }
       case Handler::Strict: return raise_unicode_encode_error(encoding, s, i, end, reason);
     }
-    i = end;
+    i = resume;
   }
   return bytes_from(out);
 }
@@ -295,6 +325,9 @@ BuiltinCodec codec_lookup_builtin(std::string_view encoding) {
 }
 
 void codec_set_hook(CodecHook hook) { g_codec_hook.store(hook, std::memory_order_release); }
+void codec_set_error_hook(CodecErrorHook hook) {
+  g_error_hook.store(hook, std::memory_order_release);
+}
 
 Result<Ref<Object>> codec_decode(std::string_view data, std::string_view encoding,
                                  std::string_view errors) {

@@ -42,6 +42,22 @@ using CodecHook = Result<Ref<Object>> (*)(Object* obj, std::string_view encoding
                                           std::string_view errors, bool decode);
 void codec_set_hook(CodecHook hook);
 
+// Error handlers registered from Python (codecs.register_error) for the built-in codecs above:
+// the codecs module installs a runner that calls the handler named `errors` on
+// UnicodeEncodeError(encoding, str, start, end, reason) (`str` non-null) or
+// UnicodeDecodeError(encoding, data, start, end, reason), checks its answer and returns the
+// replacement (a str, or bytes when encoding) and the position where coding resumes. Without
+// the runner an unknown handler name raises LookupError "unknown error handler name".
+struct CodecErrorOutcome {
+  Ref<Object> replacement;
+  int64_t resume = 0;
+};
+using CodecErrorHook = Result<CodecErrorOutcome> (*)(std::string_view errors, const char* encoding,
+                                                     Object* str, std::string_view data,
+                                                     int64_t start, int64_t end,
+                                                     const char* reason);
+void codec_set_error_hook(CodecErrorHook hook);
+
 // Raises UnicodeEncodeError(encoding, str, start, end, reason), e.g. from str_utf8().
 Error raise_unicode_encode_error(const char* encoding, Object* str, int64_t start, int64_t end,
                                  const char* reason);
