@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -17,6 +18,7 @@
 #include "objects/tuple.h"
 #include "sync/recursive_mutex.h"
 #include "vm/compiler/compile.h"
+#include "vm/import_specs.h"
 #include "vm/interp_state.h"
 #include "vm/module_table.h"
 #include "vm/run.h"
@@ -26,11 +28,14 @@ namespace weft::vm {
 namespace {
 
 sync::RecursiveMutex g_import_lock;
+// Levels held, over all threads: lock_held() must see another thread's hold, which the
+// RecursiveMutex does not expose. Incremented after taking the lock, decremented before releasing.
+std::atomic<int64_t> g_import_lock_levels{0};
 
 class ImportLock {
  public:
-  ImportLock() { g_import_lock.lock(); }
-  ~ImportLock() { g_import_lock.unlock(); }
+  ImportLock() { import_lock_acquire(); }
+  ~ImportLock() { import_lock_release(); }
 };
 
 bool is_file(const std::string& path) {
@@ -72,6 +77,18 @@ Error module_not_found(std::string_view message, Object* name) {
   return raise_object(exc.value().get());
 }
 
+// __main__ gets the builtins module itself, other modules its dict (as CPython does).
+Status set_module_builtins(Object* dict, Object* name) {
+  Ref<Object> builtins;
+  if (str_equal_ascii(name, "__main__")) {
+    if (!TRY(dict_get_item(sys_modules(), str_intern("builtins"), &builtins)))
+      return raise(exc::ImportError, "lost builtins module");
+  } else {
+    builtins = new_ref(builtins_dict());
+  }
+  return dict_set_item(dict, str_intern("__builtins__"), builtins.get());
+}
+
 // Executes `source` in `module`'s namespace, with the module registered in sys.modules under
 // `name` for the duration (removed again if execution fails).
 Status exec_module_source(Object* module, Object* name, const std::string& path,
@@ -80,15 +97,7 @@ Status exec_module_source(Object* module, Object* name, const std::string& path,
   Ref<Object> filename = TRY(str_from_utf8(path));
   // Pseudo-files ("<string>" for -c) have no __file__.
   if (!path.empty() && path[0] != '<') TRY(dict_set_item(dict, str_intern("__file__"), filename.get()));
-  // __main__ gets the builtins module itself, other modules its dict (as CPython does).
-  Ref<Object> builtins;
-  if (str_equal_ascii(name, "__main__")) {
-    if (!TRY(dict_get_item(sys_modules(), str_intern("builtins"), &builtins)))
-      return raise(exc::ImportError, "lost builtins module");
-  } else {
-    builtins = new_ref(builtins_dict());
-  }
-  TRY(dict_set_item(dict, str_intern("__builtins__"), builtins.get()));
+  TRY(set_module_builtins(dict, name));
   TRY(dict_set_item(sys_modules(), name, module));
   Result<Ref<Object>> code = compiler::compile_source(source, filename.get(), compiler::CompileMode::Exec, {});
   Result<Ref<Object>> result = code.is_error() ? Result<Ref<Object>>(Error{})
@@ -166,6 +175,7 @@ Result<bool> load_from_path(Object* full_name, std::string_view leaf, Object* se
       Ref<Object> pkg = TRY(str_from_utf8(package_of_module));
       TRY(dict_set_item(dict, str_intern("__package__"), pkg.get()));
     }
+    TRY(init_path_module_spec(module.get(), full_name, entry, found.file, found.is_package));
     TRY(exec_module_source(module.get(), full_name, found.file, found.source));
     // The module may have replaced itself in sys.modules.
     Ref<Object> final_module;
@@ -190,6 +200,9 @@ Result<Ref<Object>> find_and_load(Object* name) {
   size_t dot = full.rfind('.');
   std::string parent = dot == std::string::npos ? "" : full.substr(0, dot);
   std::string leaf = dot == std::string::npos ? full : full.substr(dot + 1);
+  Ref<Object> via_importlib;
+  if (TRY(meta_path_overridden()) && TRY(import_through_importlib(name, &via_importlib)))
+    return via_importlib;
 
   Ref<Object> parent_module;
   Ref<Object> search_path;
@@ -206,15 +219,21 @@ Result<Ref<Object>> find_and_load(Object* name) {
     if (const NativeModuleDef* def = find_native_module(full)) {
       Ref<Object> module = TRY(def->create());
       TRY(dict_set_item(sys_modules(), name, module.get()));
+      TRY(init_builtin_module_spec(module.get(), name));
       return module;
     }
     Ref<Object> sys = TRY(find_and_load(str_intern("sys")));
     search_path = TRY(get_attr(sys.get(), str_intern("path")));
   }
-  if (!is_list(search_path.get())) return module_not_found("No module named '" + full + "'", name);
   Ref<Object> module;
-  if (!TRY(load_from_path(name, leaf, search_path.get(), parent, &module)))
+  if (!is_list(search_path.get()) ||
+      !TRY(load_from_path(name, leaf, search_path.get(), parent, &module))) {
+    // importlib's finders may know it (a namespace package, a _NamespacePath __path__).
+    if (TRY(import_through_importlib(name, &module))) return module;
     return module_not_found("No module named '" + full + "'", name);
+  }
+  // Lib's importlib has just run its own set-up: connect it to this import system.
+  if (full == "importlib" && !importlib_bridge_active()) TRY(install_importlib_bridge());
   if (parent_module) {
     Ref<Object> leaf_name = TRY(str_from_utf8(leaf));
     TRY(set_attr(parent_module.get(), leaf_name.get(), module.get()));
@@ -280,6 +299,19 @@ Status handle_fromlist(Object* module, Object* fromlist, bool recursive) {
 
 }  // namespace
 
+void import_lock_acquire() {
+  g_import_lock.lock();
+  g_import_lock_levels.fetch_add(1, std::memory_order_relaxed);
+}
+
+bool import_lock_release() {
+  if (!g_import_lock.is_owned_by_current_thread()) return false;
+  g_import_lock_levels.fetch_sub(1, std::memory_order_relaxed);
+  return g_import_lock.unlock();
+}
+
+bool import_lock_held() { return g_import_lock_levels.load(std::memory_order_relaxed) > 0; }
+
 Result<Ref<Object>> import_module(Object* name) {
   ImportLock lock;
   return find_and_load(name);
@@ -323,6 +355,14 @@ Result<Ref<Object>> import_module_level(Object* name, Object* globals, Object* f
   Ref<Object> path;
   if (TRY(lookup_attr(module.get(), str_intern("__path__"), &path)))
     TRY(handle_fromlist(module.get(), fromlist, false));
+  return module;
+}
+
+Result<Ref<Object>> new_main_module() {
+  Object* name = str_intern("__main__");
+  Ref<Object> module = TRY(module_new(name));
+  TRY(set_module_builtins(module_dict(module.get()), name));
+  TRY(dict_set_item(sys_modules(), name, module.get()));
   return module;
 }
 

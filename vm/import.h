@@ -26,6 +26,19 @@ Result<Ref<Object>> import_module_level(Object* name, Object* globals, Object* f
 // Imports the absolute dotted name and returns that module (importlib.import_module).
 Result<Ref<Object>> import_module(Object* name);
 
+// An empty `__main__` module (with __builtins__) registered in sys.modules, as CPython's start-up
+// makes it; `-m` creates it before runpy replaces its contents.
+Result<Ref<Object>> new_main_module();
+
+// The import lock (_imp.acquire_lock / release_lock / lock_held): one process-wide recursive lock,
+// the same one every native import holds while it finds and loads a module, so Python code that
+// takes it (importlib._bootstrap) excludes native imports too. Waiting detaches the thread state.
+void import_lock_acquire();
+// Releases one level; false (nothing changed) when the calling thread does not hold the lock.
+bool import_lock_release();
+// Whether any thread holds the lock.
+bool import_lock_held();
+
 // Runs a source file as module `module_name` (a new module object registered in sys.modules):
 // the `weft FILE` and `-m` paths use it with "__main__". `path` is the file's path as shown in
 // tracebacks; returns the module.

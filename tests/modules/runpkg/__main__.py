@@ -1,0 +1,1 @@
+print("runpkg.__main__ runs as", __name__, "spec", __spec__.name, "package", __package__)
