@@ -13,15 +13,21 @@
 // (one awaitable in progress) and ag_closed flags are atomics, since awaitables of one generator
 // may be driven from different threads (the generator's own Running CAS serialises resumes).
 #include <atomic>
+#include <string>
+
+#include "core/thread_state.h"
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/warnings.h"
+#include "vm/frame_stack.h"
 #include "vm/generator.h"
 
 namespace weft::vm {
@@ -105,13 +111,30 @@ Result<Ref<Object>> new_athrow(Object* gen, Object* typ, Object* val, Object* tb
 
 // --- async_generator ---
 
+// sys.set_asyncgen_hooks, applied once per generator on its first asend/athrow/aclose/__anext__
+// (by whichever thread gets there first): remember the finalizer, call firstiter(agen).
+Status init_hooks(Object* agen) {
+  GeneratorObject* g = as_gen(agen);
+  if (g->ag_hooks_inited.load(std::memory_order_acquire)) [[likely]] return ok();
+  if (g->ag_hooks_inited.exchange(true, std::memory_order_acq_rel)) return ok();
+  VmThreadData* vm = vm_data(core::current_thread_state());
+  if (vm->asyncgen_finalizer) g->origin_or_finalizer = new_ref(vm->asyncgen_finalizer).release();
+  if (vm->asyncgen_firstiter) {
+    Ref<Object> firstiter = new_ref(vm->asyncgen_firstiter);  // the call may replace the hook
+    TRY(call_one(firstiter.get(), agen));
+  }
+  return ok();
+}
+
 Result<Ref<Object>> ag_aiter(Object* self, Object* const*, size_t, Object*) {
   return new_ref(self);
 }
 Result<Ref<Object>> ag_anext(Object* self, Object* const*, size_t, Object*) {
+  TRY(init_hooks(self));
   return new_asend(self, nullptr);
 }
 Result<Ref<Object>> ag_asend(Object* self, Object* const* args, size_t, Object*) {
+  TRY(init_hooks(self));
   return new_asend(self, args[0]);
 }
 Result<Ref<Object>> ag_athrow(Object* self, Object* const* args, size_t nargs, Object* kwnames) {
@@ -122,9 +145,11 @@ Result<Ref<Object>> ag_athrow(Object* self, Object* const* args, size_t nargs, O
   if (nargs > 3) {
     return raise(exc::TypeError, "athrow expected at most 3 arguments, got {}", nargs);
   }
+  TRY(init_hooks(self));
   return new_athrow(self, args[0], nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr);
 }
 Result<Ref<Object>> ag_aclose(Object* self, Object* const*, size_t, Object*) {
+  TRY(init_hooks(self));
   return new_athrow(self, nullptr, nullptr, nullptr);
 }
 
@@ -135,6 +160,7 @@ const MethodDef kAsyncGenMethods[] = {
     {"athrow", ag_athrow, kMethFastcall, "athrow(value)\nathrow(type[,value[,tb]])\n\nraise "
                                          "exception in generator."},
     {"aclose", ag_aclose, kMethNoArgs, "aclose() -> raise GeneratorExit inside generator."},
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -219,9 +245,24 @@ Result<Ref<Object>> asend_throw(Object* self, Object* const* args, size_t nargs,
   if (r.is_error()) a->state.store(AwaitState::kClosed, std::memory_order_release);
   return r;
 }
+// asend/athrow .close() (CPython 3.13+): throws GeneratorExit into the generator through the
+// awaitable's throw(); the generator finishing (or re-raising) closes it quietly.
+Result<Ref<Object>> close_via_throw(Object* self, AwaitState state, CFunction throw_fn) {
+  if (state == AwaitState::kClosed) return new_none();
+  Object* arg = reinterpret_cast<Object*>(exc::GeneratorExit);
+  Result<Ref<Object>> r = throw_fn(self, &arg, 1, nullptr);
+  if (!r.is_error()) return raise(exc::RuntimeError, "coroutine ignored GeneratorExit");
+  if (error_matches(exc::StopIteration) || error_matches(exc::StopAsyncIteration) ||
+      error_matches(exc::GeneratorExit)) {
+    clear_error();
+    return new_none();
+  }
+  return r;
+}
+
 Result<Ref<Object>> asend_close(Object* self, Object* const*, size_t, Object*) {
-  as_asend(self)->state.store(AwaitState::kClosed, std::memory_order_release);
-  return new_none();
+  return close_via_throw(self, as_asend(self)->state.load(std::memory_order_acquire),
+                         asend_throw);
 }
 
 // --- async_generator_athrow ---
@@ -322,14 +363,24 @@ Result<Ref<Object>> athrow_throw(Object* self, Object* const* args, size_t nargs
   if (nargs < 1 || nargs > 3) {
     return raise(exc::TypeError, "throw expected at least 1 argument, got {}", nargs);
   }
+  GeneratorObject* g = as_gen(a->gen);
+  if (a->state.load(std::memory_order_acquire) == AwaitState::kInit) {
+    if (g->ag_running_async.load(std::memory_order_acquire)) {
+      a->state.store(AwaitState::kClosed, std::memory_order_release);
+      return raise(exc::RuntimeError, "{}(): asynchronous generator is already running",
+                   a->is_close ? "aclose" : "athrow");
+    }
+    a->state.store(AwaitState::kIter, std::memory_order_release);
+    g->ag_running_async.store(true, std::memory_order_release);
+  }
   TRY(set_thrown_exception(args[0], nargs > 1 ? args[1] : nullptr, nargs > 2 ? args[2] : nullptr));
   Ref<Object> out;
   GenOutcome o = generator_throw_pending(a->gen, &out, true);
   return athrow_outcome(a, o, std::move(out));
 }
 Result<Ref<Object>> athrow_close(Object* self, Object* const*, size_t, Object*) {
-  as_athrow(self)->state.store(AwaitState::kClosed, std::memory_order_release);
-  return new_none();
+  return close_via_throw(self, as_athrow(self)->state.load(std::memory_order_acquire),
+                         athrow_throw);
 }
 
 Result<Ref<Object>> self_iter(Object* self) { return new_ref(self); }
@@ -359,7 +410,25 @@ void wrapped_dealloc(Object* self) {
 void wrapped_traverse(Object* self, VisitFn visit, void* arg) {
   visit(static_cast<WrappedValueObject*>(self)->value, arg);
 }
+// An asend/athrow/aclose awaitable freed before it was ever driven: "coroutine method 'asend' of
+// 'agen' was never awaited" (RuntimeWarning; a failure to warn is unraisable).
+void warn_unawaited_method(Object* agen, const char* method, AwaitState state) {
+  if (state != AwaitState::kInit) return;
+  Ref<Object> saved = take_exception();
+  Result<Ref<Object>> qualname = generator_get_qualname(agen);
+  std::string text = std::string("coroutine method '") + method + "' of '";
+  if (!qualname.is_error()) text += str_to_std_string(qualname.value().get());
+  clear_error();
+  text += "' was never awaited";
+  if (warn(exc::RuntimeWarning, text, 1).is_error()) {
+    write_unraisable_for("Exception ignored while finalizing async generator ", agen);
+  }
+  if (saved) set_exception(std::move(saved));
+}
+
 void asend_dealloc(Object* self) {
+  warn_unawaited_method(as_asend(self)->gen, "asend",
+                        as_asend(self)->state.load(std::memory_order_acquire));
   xdecref(as_asend(self)->gen);
   xdecref(as_asend(self)->sendval);
   free_object(self);
@@ -370,6 +439,8 @@ void asend_traverse(Object* self, VisitFn visit, void* arg) {
 }
 void athrow_dealloc(Object* self) {
   AThrowObject* a = as_athrow(self);
+  warn_unawaited_method(a->gen, a->is_close ? "aclose" : "athrow",
+                        a->state.load(std::memory_order_acquire));
   for (Object* o : {a->gen, a->typ, a->val, a->tb}) xdecref(o);
   free_object(self);
 }
@@ -396,9 +467,11 @@ Status fill_async_gen_types() {
   Type& t = AsyncGeneratorType;
   t.name = "async_generator";
   t.basicsize = sizeof(GeneratorObject);
+  t.weaklistoffset = offsetof(GeneratorObject, weaklist);
   t.flags = kTypeHaveGc | kTypeImmutable;
   t.dealloc = generator_dealloc;
   t.traverse = generator_traverse;
+  t.clear = generator_clear;
   t.repr = generator_repr;
   t.hash = nullptr;
   t.methods = kAsyncGenMethods;
@@ -433,6 +506,25 @@ Result<Ref<Object>> async_gen_wrap_value(Object* value) {
   return Ref<Object>(std::move(w));
 }
 
+bool async_gen_has_pending_finalizer(Object* agen) {
+  if (!is_async_generator(agen)) return false;
+  GeneratorObject* g = as_gen(agen);
+  return g->origin_or_finalizer && !g->ag_closed.load(std::memory_order_acquire) &&
+         g->state.load(std::memory_order_acquire) != GenState::kFinished;
+}
+
+bool async_gen_call_finalizer(Object* agen) {
+  Object* finalizer = as_gen(agen)->origin_or_finalizer;
+  if (!finalizer) return false;
+  Ref<Object> saved = take_exception();
+  Ref<Object> hook = new_ref(finalizer);
+  if (call_one(hook.get(), agen).is_error()) {
+    write_unraisable_for("Exception ignored while finalizing generator ", agen);
+  }
+  if (saved) set_exception(std::move(saved));
+  return true;
+}
+
 Result<Ref<Object>> get_aiter(Object* obj) {
   Ref<Object> aiter_method;
   if (!TRY(lookup_special(obj, str_intern("__aiter__"), &aiter_method))) {
@@ -451,7 +543,10 @@ Result<Ref<Object>> get_aiter(Object* obj) {
 }
 
 Result<Ref<Object>> get_anext(Object* aiter) {
-  if (is_async_generator(aiter)) return new_asend(aiter, nullptr);
+  if (is_async_generator(aiter)) {
+    TRY(init_hooks(aiter));
+    return new_asend(aiter, nullptr);
+  }
   Ref<Object> anext_method;
   if (!TRY(lookup_special(aiter, str_intern("__anext__"), &anext_method))) {
     return raise(exc::TypeError, "'async for' requires an iterator with __anext__ method, got {}",

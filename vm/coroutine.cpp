@@ -8,18 +8,28 @@
 // GET_AWAITABLE + the SEND/YIELD_VALUE loop of `yield from`, so a coroutine awaiting another
 // coroutine resumes it directly through generator_send.
 //
-// Not done: the "coroutine ... was never awaited" RuntimeWarning (CPython emits it through the
-// warnings module, which Weft does not have yet), cr_origin tracking (always None).
+// A coroutine finalized before it ever ran issues "coroutine 'f' was never awaited"
+// (RuntimeWarning) through Lib's warnings._warn_unawaited_coroutine, as CPython does; the
+// generator's dealloc / cycle-collector finalizer calls warn_unawaited_coroutine.
+// cr_origin: when the creating thread set sys.set_coroutine_origin_tracking_depth(n), the
+// coroutine records (filename, lineno, funcname) of up to n frames, starting at its caller.
 //
 // Threads: the wrapper holds only an immutable reference; all state lives in the coroutine,
 // which generator.cpp guards with its Running-state CAS.
+#include "core/thread_state.h"
 #include "objects/abstract.h"
 #include "objects/alloc.h"
 #include "objects/code.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/generic_alias.h"
+#include "objects/import_hook.h"
+#include "objects/int.h"
 #include "objects/str.h"
 #include "objects/type_registry.h"
+#include "objects/warnings.h"
+#include "objects/tuple.h"
+#include "vm/frame_stack.h"
 #include "vm/generator.h"
 
 namespace weft::vm {
@@ -56,10 +66,14 @@ const MethodDef kCoroMethods[] = {
      "iterated value or raise\nStopIteration."},
     {"close", coro_close, kMethNoArgs, "close() -> raise GeneratorExit inside coroutine."},
     {"__await__", coro_await, kMethNoArgs, "Return an iterator to be used in await expression."},
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 
-Result<Ref<Object>> get_cr_origin(Object*) { return new_none(); }
+Result<Ref<Object>> get_cr_origin(Object* self) {
+  Object* origin = static_cast<GeneratorObject*>(self)->origin_or_finalizer;
+  return new_ref(origin ? origin : none());
+}
 
 const GetSetDef kCoroGetSets[] = {
     {"__name__", generator_get_name, generator_set_name, "name of the coroutine"},
@@ -105,9 +119,11 @@ Status fill_coroutine_types() {
   Type& t = CoroutineType;
   t.name = "coroutine";
   t.basicsize = sizeof(GeneratorObject);
+  t.weaklistoffset = offsetof(GeneratorObject, weaklist);
   t.flags = kTypeHaveGc | kTypeImmutable;
   t.dealloc = generator_dealloc;
   t.traverse = generator_traverse;
+  t.clear = generator_clear;
   t.repr = generator_repr;
   t.hash = nullptr;
   t.methods = kCoroMethods;
@@ -140,6 +156,49 @@ bool is_iterable_coroutine(Object* o) {
 }
 
 }  // namespace
+
+Status coroutine_origin(Frame* caller, Ref<Object>* out) {
+  int depth = vm_data(core::current_thread_state())->coroutine_origin_tracking_depth;
+  if (depth <= 0) return ok();
+  int64_t count = 0;
+  for (Frame* f = caller; f && count < depth; f = f->previous) count++;
+  Ref<Object> origin = TRY(tuple_new(count));
+  Frame* f = caller;
+  for (int64_t i = 0; i < count; i++, f = f->previous) {
+    Ref<Object> lineno = TRY(int_from_i64(frame_lineno(f)));
+    tuple_init_item(origin.get(), i,
+                    TRY(tuple_pack({f->code->filename, lineno.get(), f->code->name})));
+  }
+  *out = std::move(origin);
+  return ok();
+}
+
+void warn_unawaited_coroutine(Object* coro) {
+  static constexpr std::string_view kFinalizeFailure =
+      "Exception ignored while finalizing coroutine ";
+  Ref<Object> saved = take_exception();
+  bool warned = false;
+  Result<Ref<Object>> module = import_module_for_objects("warnings");
+  if (!module.is_error()) {
+    Result<Ref<Object>> fn = get_attr(module.value().get(), "_warn_unawaited_coroutine");
+    if (!fn.is_error()) {
+      Result<Ref<Object>> r = call_one(fn.value().get(), coro);
+      // A filter that turned the warning into an error still counts as having warned.
+      warned = !r.is_error() || error_matches(exc::RuntimeWarning);
+    }
+  }
+  if (error_occurred()) write_unraisable_for(kFinalizeFailure, coro);
+  if (!warned) {
+    // Lib's hook is unavailable: warn directly (the message without origin lines).
+    Result<Ref<Object>> name = generator_get_qualname(coro);
+    std::string text = "coroutine '";
+    if (!name.is_error()) text += str_to_std_string(name.value().get());
+    text += "' was never awaited";
+    if (warn(exc::RuntimeWarning, text, 1).is_error()) write_unraisable_for(kFinalizeFailure, coro);
+    clear_error();
+  }
+  if (saved) set_exception(std::move(saved));
+}
 
 Result<Ref<Object>> awaitable_iter(Object* obj) {
   if (is_coroutine(obj) || is_iterable_coroutine(obj)) return new_ref(obj);

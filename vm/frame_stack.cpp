@@ -48,6 +48,9 @@ void vm_data_destroy(core::ThreadState* ts) {
   VmThreadData* vm = ts->vm;
   if (!vm) return;
   xdecref(vm->exc_base.exc_value);
+  xdecref(vm->context);
+  xdecref(vm->asyncgen_firstiter);
+  xdecref(vm->asyncgen_finalizer);
   for (FrameChunk* c = vm->chunk; c;) {
     FrameChunk* prev = c->previous;
     gc::raw_free(c);

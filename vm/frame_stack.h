@@ -38,6 +38,16 @@ struct VmThreadData {
   ExcInfo exc_base;                // the thread's own level
   ExcInfo* exc_info = &exc_base;   // the innermost level
   int c_recursion_depth = 0;       // nested eval_frame calls (for diagnostics)
+  // The thread's current contextvars.Context (owned), or nullptr until the thread first sets a
+  // context variable or enters a context (stdlib/_contextvars). Read and written only by this
+  // thread; released at thread exit by vm_data_destroy.
+  Object* context = nullptr;
+  // sys.set_asyncgen_hooks / sys.set_coroutine_origin_tracking_depth (stdlib/sys/sys_async.cpp):
+  // this thread's hooks (owned, nullptr = None) and cr_origin depth, read by vm/coroutine.cpp
+  // and vm/async_generator.cpp. Touched only by this thread; released by vm_data_destroy.
+  Object* asyncgen_firstiter = nullptr;
+  Object* asyncgen_finalizer = nullptr;
+  int coroutine_origin_tracking_depth = 0;
 };
 
 // The VM data of `ts`, created on first use. Aborts only if the first chunk cannot be allocated

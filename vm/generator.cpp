@@ -31,15 +31,18 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/traceback.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/weakref.h"
 #include "sync/critical_section.h"
 #include "vm/eval.h"
 #include "vm/eval_ops.h"
 #include "vm/frame_object.h"
+#include "vm/gc_roots.h"
 #include "vm/stack_ref.h"
 
 namespace weft::vm {
@@ -435,13 +438,7 @@ void finalize_suspended(GeneratorObject* g) {
   Ref<Object> saved = take_exception();
   Result<Ref<Object>> r = generator_close_impl(g);
   if (r.is_error()) {
-    Result<Ref<Object>> text = gen_repr(g);
-    std::string msg = "Exception ignored while closing generator ";  // for every kind
-    if (!text.is_error()) {
-      Result<std::string_view> utf8 = str_utf8(text.value().get());
-      if (!utf8.is_error()) msg += utf8.value();
-    }
-    write_unraisable(msg);
+    write_unraisable_for("Exception ignored while closing generator ", g);  // for every kind
   }
   if (g->state.load(std::memory_order_acquire) == GenState::kSuspended) {
     g->state.store(GenState::kRunning, std::memory_order_relaxed);
@@ -453,7 +450,41 @@ void finalize_suspended(GeneratorObject* g) {
   if (saved) set_exception(std::move(saved));
 }
 
+// The finalisation that hands the object to Python code, as CPython's _PyGen_Finalize does it
+// (at most once: kGcFinalized): an unfinished async generator with a finalizer hook calls it; a
+// coroutine that never ran warns "never awaited". Returns false if there is none to run. The
+// caller holds a reference to `self`.
+bool run_python_finalizer(Object* self) {
+  if (async_gen_has_pending_finalizer(self)) return async_gen_call_finalizer(self);
+  if (is_coroutine(self) &&
+      as_gen(self)->state.load(std::memory_order_acquire) == GenState::kCreated) {
+    warn_unawaited_coroutine(self);
+    return true;
+  }
+  return false;
+}
+
+bool needs_python_finalizer(Object* self) {
+  if (self->ob_gc_bits.load(std::memory_order_relaxed) & kGcFinalized) return false;
+  return async_gen_has_pending_finalizer(self) ||
+         (is_coroutine(self) &&
+          as_gen(self)->state.load(std::memory_order_acquire) == GenState::kCreated);
+}
+
 void gen_dealloc(Object* self) {
+  clear_weakrefs_on_dealloc(self);
+  if (needs_python_finalizer(self)) {
+    // The finalizer hands the object to Python code (warnings keeps it as `source`, asyncio
+    // stores the generator to aclose() it later), so it is resurrected with one reference owned
+    // by this thread for the call; dropping that reference re-enters this function (now
+    // finalized), unless the Python code kept the object alive.
+    self->ob_gc_bits.fetch_or(kGcFinalized, std::memory_order_relaxed);
+    self->ob_tid.store(core::current_thread_id(), std::memory_order_relaxed);
+    self->ob_ref_local.store(1, std::memory_order_relaxed);
+    Ref<Object> resurrected = Ref<Object>::steal(self);
+    run_python_finalizer(self);
+    return;  // `resurrected` drops here
+  }
   GeneratorObject* g = as_gen(self);
   GenState s = g->state.load(std::memory_order_acquire);
   if (s == GenState::kSuspended) finalize_suspended(g);
@@ -461,14 +492,19 @@ void gen_dealloc(Object* self) {
   xdecref(g->code);
   xdecref(g->name);
   xdecref(g->qualname);
+  xdecref(g->origin_or_finalizer);
   free_object(self);
 }
 
 void gen_traverse(Object* self, VisitFn visit, void* arg) {
   GeneratorObject* g = as_gen(self);
-  for (Object* o : {g->code, g->name, g->qualname}) {
+  for (Object* o : {g->code, g->name, g->qualname, g->exc_state.exc_value, g->transfer,
+                    g->origin_or_finalizer}) {
     if (o) visit(o, arg);
   }
+  // The frame's counted slots (its deferred ones are roots: vm/gc_roots.h).
+  if (g->frame && g->state.load(std::memory_order_acquire) != GenState::kFinished)
+    frame_traverse_counted(g->frame, visit, arg);
 }
 
 Result<Ref<Object>> get_gi_frame(Object* self) {
@@ -521,6 +557,7 @@ const MethodDef kGenMethods[] = {
      "value or raise\nStopIteration.\nthe (type, val, tb) signature is deprecated, \nand may be "
      "removed in a future version of Python."},
     {"close", gen_close_method, kMethNoArgs, "close() -> raise GeneratorExit inside generator."},
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -539,9 +576,11 @@ Status fill_generator_type() {
   Type& t = GeneratorType;
   t.name = "generator";
   t.basicsize = sizeof(GeneratorObject);
+  t.weaklistoffset = offsetof(GeneratorObject, weaklist);
   t.flags = kTypeHaveGc | kTypeImmutable;
   t.dealloc = gen_dealloc;
   t.traverse = gen_traverse;
+  t.clear = generator_clear;
   t.repr = gen_repr;
   t.iter = gen_iter;
   t.iternext = gen_iternext;
@@ -562,7 +601,11 @@ Result<Ref<Object>> generator_from_frame(Frame* f) {
   Type* type = (code->flags & kCoCoroutine)        ? &CoroutineType
                : (code->flags & kCoAsyncGenerator) ? &AsyncGeneratorType
                                                     : &GeneratorType;
+  // cr_origin first: a coroutine freed on a later error must not look unawaited-but-live.
+  Ref<Object> origin;
+  if (type == &CoroutineType) TRY(coroutine_origin(f->previous, &origin));
   Ref<GeneratorObject> g = TRY(new_object<GeneratorObject>(type));
+  g->origin_or_finalizer = origin.release();
   size_t bytes = frame_size(code);
   void* mem = gc::raw_alloc(sizeof(GeneratorObject*) + bytes);
   void* fiber_mem = gc::raw_alloc(sizeof(Fiber));
@@ -596,6 +639,7 @@ Result<Ref<Object>> generator_from_frame(Frame* f) {
   }
   g->ag_running_async.store(false, std::memory_order_relaxed);
   g->ag_closed.store(false, std::memory_order_relaxed);
+  g->ag_hooks_inited.store(false, std::memory_order_relaxed);
   g->state.store(GenState::kCreated, std::memory_order_relaxed);
   return Ref<Object>(std::move(g));
 }
@@ -667,7 +711,37 @@ Result<Ref<Object>> generator_throw_method(Object* self, Object* const* args, si
 Result<Ref<Object>> generator_close(Object* self) { return generator_close_impl(as_gen(self)); }
 Next generator_iternext(Object* self) { return gen_iternext(self); }
 void generator_dealloc(Object* self) { gen_dealloc(self); }
+
+void write_unraisable_for(std::string_view prefix, Object* gen) {
+  Ref<Object> pending = take_exception();
+  std::string msg(prefix);
+  Result<Ref<Object>> text = gen_repr(gen);
+  if (!text.is_error()) {
+    Result<std::string_view> utf8 = str_utf8(text.value().get());
+    if (!utf8.is_error()) msg += utf8.value();
+  }
+  clear_error();
+  set_exception(std::move(pending));
+  write_unraisable(msg);
+}
 void generator_traverse(Object* self, VisitFn visit, void* arg) { gen_traverse(self, visit, arg); }
+
+bool generator_finalize(Object* self) {
+  // The collector holds a reference and has set kGcFinalized.
+  if (run_python_finalizer(self)) return true;
+  GeneratorObject* g = as_gen(self);
+  if (g->state.load(std::memory_order_acquire) != GenState::kSuspended) return false;
+  finalize_suspended(g);
+  return true;
+}
+
+void generator_clear(Object* self) {
+  GeneratorObject* g = as_gen(self);
+  if (g->state.load(std::memory_order_acquire) == GenState::kCreated) discard_unstarted(g);
+  Object* origin_or_finalizer = g->origin_or_finalizer;
+  g->origin_or_finalizer = nullptr;
+  xdecref(origin_or_finalizer);
+}
 Result<Ref<Object>> generator_repr(Object* self) { return gen_repr(self); }
 Result<Ref<Object>> generator_get_frame(Object* self) { return get_gi_frame(self); }
 Result<Ref<Object>> generator_get_running(Object* self) { return get_gi_running(self); }

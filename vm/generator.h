@@ -15,6 +15,7 @@
 #pragma once
 
 #include <atomic>
+#include <string_view>
 
 #include "objects/ref.h"
 #include "objects/type.h"
@@ -50,6 +51,13 @@ struct GeneratorObject : Object {
   // the generator was closed (aclose(), or StopAsyncIteration/GeneratorExit escaped it).
   std::atomic<bool> ag_running_async;
   std::atomic<bool> ag_closed;
+  // Async generators: the sys.set_asyncgen_hooks hooks were applied (on the first
+  // asend/athrow/aclose/__anext__). origin_or_finalizer (owned, nullable): a coroutine's
+  // cr_origin tuple, or an async generator's finalizer hook, called instead of closing it
+  // inline when it is finalized unfinished (asyncio schedules aclose() from there).
+  std::atomic<bool> ag_hooks_inited;
+  Object* origin_or_finalizer;
+  Object* weaklist;  // weak references to this object (objects/weakref.h)
 };
 
 inline bool is_generator(const Object* o) { return o->ob_type == &GeneratorType; }
@@ -101,6 +109,10 @@ Next generator_iternext(Object* self);
 // Type slots and attribute getters every kind shares (prefix gi_/cr_/ag_ chosen by the type).
 void generator_dealloc(Object* self);
 void generator_traverse(Object* self, VisitFn visit, void* arg);
+// For the cycle collector: closes a suspended generator found unreachable (PEP 442 finalizer;
+// returns true if it ran code), and drops an unstarted generator's frame (its `clear`).
+bool generator_finalize(Object* self);
+void generator_clear(Object* self);
 Result<Ref<Object>> generator_repr(Object* self);  // "<coroutine object f at 0x...>"
 Result<Ref<Object>> generator_get_frame(Object* self);
 Result<Ref<Object>> generator_get_running(Object* self);
@@ -111,6 +123,28 @@ Result<Ref<Object>> generator_get_name(Object* self);
 Result<Ref<Object>> generator_get_qualname(Object* self);
 Status generator_set_name(Object* self, Object* value);
 Status generator_set_qualname(Object* self, Object* value);
+
+// Reports the pending exception as unraisable with the message "<prefix><repr of gen>"
+// (CPython's PyErr_FormatUnraisable("...%R", gen)); if repr fails, just the prefix.
+void write_unraisable_for(std::string_view prefix, Object* gen);
+
+// Finalisation of a coroutine that never started (vm/coroutine.cpp): issues "coroutine '<qualname>'
+// was never awaited" (RuntimeWarning) through warnings._warn_unawaited_coroutine; failures go to
+// the unraisable hook. A pending exception is preserved. The caller holds a reference to `coro`.
+void warn_unawaited_coroutine(Object* coro);
+
+// RETURN_GENERATOR of a coroutine (vm/coroutine.cpp): cr_origin for the thread's
+// sys.set_coroutine_origin_tracking_depth (*out stays null when tracking is off): ((filename, lineno,
+// funcname), ...) for up to `depth` frames, starting with `caller`.
+Status coroutine_origin(Frame* caller, Ref<Object>* out);
+
+// Finalisation of an unfinished async generator whose hooks recorded a finalizer
+// (vm/async_generator.cpp): calls finalizer(agen) (errors go to the unraisable hook) and returns
+// true; false when there is none and the generator is to be closed inline. The caller holds a
+// reference to `agen`.
+bool async_gen_call_finalizer(Object* agen);
+// Whether finalizing `agen` now would call its finalizer hook.
+bool async_gen_has_pending_finalizer(Object* agen);
 
 // --- opcode helpers (vm/coroutine.cpp, vm/async_generator.cpp) ---
 
