@@ -32,6 +32,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/weakref.h"
 #include "stdlib/time/pytime.h"
 #include "vm/signals.h"
 
@@ -94,7 +95,10 @@ Result<bool> acquire_mutex(sync::Mutex& m, int64_t timeout_ns) WEFT_NO_THREAD_SA
 
 // ---- _thread.lock --------------------------------------------------------------------------
 
-void lock_dealloc(Object* self) { free_object(self); }
+void lock_dealloc(Object* self) {
+  clear_weakrefs_on_dealloc(self);
+  free_object(self);
+}
 
 Result<Ref<Object>> lock_repr(Object* self) {
   std::string text = "<";
@@ -151,7 +155,10 @@ const MethodDef kLockMethods[] = {
 
 // ---- _thread.RLock -------------------------------------------------------------------------
 
-void rlock_dealloc(Object* self) { free_object(self); }
+void rlock_dealloc(Object* self) {
+  clear_weakrefs_on_dealloc(self);
+  free_object(self);
+}
 
 bool rlock_is_owned(RLockObject* r) {
   return r->count.load(std::memory_order_relaxed) > 0 &&
@@ -302,6 +309,7 @@ Status fill_lock_types() {
           "another thread may\nunlock it.  A thread attempting to lock a lock that it has "
           "already\nlocked will block until another thread unlocks it.  Deadlocks may\nensue.";
   l.basicsize = sizeof(LockObject);
+  l.weaklistoffset = offsetof(LockObject, weaklist);
   l.flags = kTypeImmutable;
   l.dealloc = lock_dealloc;
   l.repr = lock_repr;
@@ -312,6 +320,7 @@ Status fill_lock_types() {
   r.name = "_thread.RLock";
   r.doc = nullptr;
   r.basicsize = sizeof(RLockObject);
+  r.weaklistoffset = offsetof(RLockObject, weaklist);
   r.flags = kTypeImmutable | kTypeBaseType;
   r.dealloc = rlock_dealloc;
   r.repr = rlock_repr;

@@ -13,6 +13,7 @@ namespace weft::thread_module {
 // that), built on the 1-byte sync::Mutex through its unannotated entry points.
 struct LockObject : Object {
   sync::Mutex lock;
+  Object* weaklist;  // weak references to this lock (objects/weakref.h)
 };
 
 // _thread.RLock: re-entrant, released only by its owner. `owner` is the holder's get_ident() or
@@ -22,10 +23,12 @@ struct RLockObject : Object {
   sync::Mutex lock;
   std::atomic<uint64_t> owner;
   std::atomic<uint64_t> count;
+  Object* weaklist;  // weak references to this lock (objects/weakref.h)
 };
 
 extern Type LockType;
 extern Type RLockType;
+extern Type LocalType;  // _thread._local (local.cpp)
 
 // A new unlocked _thread.lock (allocate_lock()).
 Result<Ref<Object>> lock_new();

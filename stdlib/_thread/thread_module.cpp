@@ -6,8 +6,8 @@
 // one reference to a vm::ThreadHandle, created with the object and never replaced, so its
 // methods need no lock (the vm::ThreadHandle synchronises itself).
 //
-// Not yet: _local (threading falls back to _threading_local), interrupt_main (needs signals),
-// _excepthook/_ExceptHookArgs (threading falls back to its Python versions), set_name.
+// _local is local.cpp, _excepthook/_ExceptHookArgs excepthook.cpp, the locks lock.cpp.
+// Not yet: interrupt_main, set_name.
 #include <pthread.h>
 #include <unistd.h>
 
@@ -28,6 +28,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "stdlib/_thread/excepthook.h"
 #include "stdlib/_thread/lock.h"
 #include "stdlib/time/pytime.h"
 #include "vm/module_table.h"
@@ -252,6 +253,7 @@ const MethodDef kThreadFunctions[] = {
      "with methods to join\nor detach the given thread.\nThis function is not for third-party "
      "code, please use the\n`threading` module instead. During finalization the daemon parameter\n"
      "is ignored and the thread is always joined."},
+    {"_excepthook", thread_excepthook, kMethOneArg, "Handle uncaught Thread.run() exception."},
     {"get_ident", thread_get_ident, kMethNoArgs,
      "Return a non-zero integer that uniquely identifies the current thread\namongst other "
      "threads that exist simultaneously."},
@@ -292,6 +294,8 @@ Result<Ref<Object>> create_thread_module() {
   TRY(module_add_object(m.get(), "lock", lock_type));
   TRY(module_add_object(m.get(), "RLock", reinterpret_cast<Object*>(&RLockType)));
   TRY(module_add_object(m.get(), "_ThreadHandle", reinterpret_cast<Object*>(&ThreadHandleType)));
+  TRY(module_add_object(m.get(), "_local", reinterpret_cast<Object*>(&LocalType)));
+  TRY(module_add_object(m.get(), "_ExceptHookArgs", reinterpret_cast<Object*>(&ExceptHookArgsType)));
   TRY(module_add_object(m.get(), "error", reinterpret_cast<Object*>(exc::RuntimeError)));
   Ref<Object> timeout_max = TRY(float_from_double(kTimeoutMax));
   TRY(module_add_object(m.get(), "TIMEOUT_MAX", timeout_max.get()));
