@@ -20,11 +20,13 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/object_impl.h"
 #include "objects/repr_guard.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/union.h"
 
 namespace weft {
 
@@ -277,13 +279,17 @@ Result<Object*> instance_dict(Object* o, bool create) {
 }  // namespace
 
 Result<Ref<Object>> generic_getattr(Object* o, Object* name) {
+  return generic_getattr_with_dict(o, name, nullptr);
+}
+
+Result<Ref<Object>> generic_getattr_with_dict(Object* o, Object* name, Object* dict) {
   if (!is_str(name)) return attribute_name_error(name);
   Type* t = type_of(o);
   Object* descr = type_lookup(t, name);
   Ref<Object> descr_ref = Ref<Object>::borrow(descr);  // keep it alive across calls
   DescrGetFn get = descr ? type_of(descr)->descr_get : nullptr;
   if (get && type_of(descr)->descr_set) return get(descr, o, reinterpret_cast<Object*>(t));
-  Object* d = TRY(instance_dict(o, false));
+  Object* d = dict ? dict : TRY(instance_dict(o, false));
   if (d) {
     Ref<Object> v;
     bool found = TRY(dict_get_item(d, name, &v));
@@ -297,12 +303,16 @@ Result<Ref<Object>> generic_getattr(Object* o, Object* name) {
 }
 
 Status generic_setattr(Object* o, Object* name, Object* value) {
+  return generic_setattr_with_dict(o, name, value, nullptr);
+}
+
+Status generic_setattr_with_dict(Object* o, Object* name, Object* value, Object* dict) {
   if (!is_str(name)) return attribute_name_error(name);
   Type* t = type_of(o);
   Object* descr = type_lookup(t, name);
   Ref<Object> descr_ref = Ref<Object>::borrow(descr);
   if (descr && type_of(descr)->descr_set) return type_of(descr)->descr_set(descr, o, value);
-  Object* d = TRY(instance_dict(o, value != nullptr));
+  Object* d = dict ? dict : TRY(instance_dict(o, value != nullptr));
   if (!d) {
     if (!instance_dict_slot(o)) {
       if (descr) {
@@ -450,9 +460,8 @@ Result<Ref<Object>> get_item(Object* o, Object* key) {
     return raise(exc::TypeError, "sequence index must be integer, not '{}'", type_name_of(key));
   }
   if (is_instance_of(o, &TypeType)) {
-    if (o == reinterpret_cast<Object*>(&TypeType)) {
-      // type[int] is a GenericAlias; handled by type's __class_getitem__ when present.
-    }
+    // type[int]: CPython special-cases `type` itself, which has no __class_getitem__.
+    if (o == reinterpret_cast<Object*>(&TypeType)) return generic_alias_new(o, key);
     Ref<Object> meth;
     Object* cg = type_lookup(reinterpret_cast<Type*>(o), str_intern("__class_getitem__"));
     if (cg) {
@@ -533,9 +542,7 @@ bool is_iterator(Object* o) { return type_of(o)->iternext != nullptr; }
 
 // --- isinstance / issubclass ----------------------------------------------------------------------
 
-namespace {
-
-Result<bool> recursive_isinstance(Object* o, Object* cls) {
+Result<bool> real_isinstance(Object* o, Object* cls) {
   if (is_instance_of(cls, &TypeType)) {
     if (is_instance_of(o, reinterpret_cast<Type*>(cls))) return true;
     // __class__ may differ from type(o) (proxies).
@@ -557,6 +564,8 @@ Result<bool> recursive_isinstance(Object* o, Object* cls) {
   return is_subclass(c.get(), cls);
 }
 
+namespace {
+
 Result<bool> abstract_issubclass(Object* derived, Object* cls) {
   // Walks __bases__ for objects that are not types (CPython's abstract_issubclass).
   if (derived == cls) return true;
@@ -570,12 +579,21 @@ Result<bool> abstract_issubclass(Object* derived, Object* cls) {
   return false;
 }
 
+// cls's own __instancecheck__/__subclasscheck__ bound to it, unless it is type's (which is
+// real_isinstance/real_issubclass: calling them directly skips a bound-method call).
+Result<bool> custom_check(Object* cls, Object* name, Ref<Object>* bound) {
+  Object* found = type_lookup(type_of(cls), name);
+  if (!found || found == type_lookup(&TypeType, name)) return false;
+  return lookup_special(cls, name, bound);
+}
+
 }  // namespace
 
 Result<bool> is_instance(Object* o, Object* cls) {
   if (is_instance_exact(cls, &TypeType)) {
     if (is_instance_of(o, reinterpret_cast<Type*>(cls))) return true;
   }
+  if (is_union(cls)) cls = union_args(cls);  // isinstance(x, int | str) checks each member
   if (is_tuple(cls)) {
     RecursionScope scope(" in __instancecheck__");
     if (scope.failed()) return Error{};
@@ -586,18 +604,18 @@ Result<bool> is_instance(Object* o, Object* cls) {
     return false;
   }
   Ref<Object> checker;
-  bool found = TRY(lookup_special(cls, str_intern("__instancecheck__"), &checker));
-  if (found) {
+  if (TRY(custom_check(cls, str_intern("__instancecheck__"), &checker))) {
     Ref<Object> r = TRY(call_one(checker.get(), o));
     return object_is_true(r.get());
   }
-  return recursive_isinstance(o, cls);
+  return real_isinstance(o, cls);
 }
 
 Result<bool> is_subclass(Object* derived, Object* cls) {
   if (is_instance_exact(cls, &TypeType) && is_instance_of(derived, &TypeType)) {
     if (type_is_subtype(reinterpret_cast<Type*>(derived), reinterpret_cast<Type*>(cls))) return true;
   }
+  if (is_union(cls)) cls = union_args(cls);
   if (is_tuple(cls)) {
     for (int64_t i = 0; i < tuple_size(cls); ++i) {
       bool r = TRY(is_subclass(derived, tuple_item(cls, i)));
@@ -606,11 +624,14 @@ Result<bool> is_subclass(Object* derived, Object* cls) {
     return false;
   }
   Ref<Object> checker;
-  bool found = TRY(lookup_special(cls, str_intern("__subclasscheck__"), &checker));
-  if (found) {
+  if (TRY(custom_check(cls, str_intern("__subclasscheck__"), &checker))) {
     Ref<Object> r = TRY(call_one(checker.get(), derived));
     return object_is_true(r.get());
   }
+  return real_issubclass(derived, cls);
+}
+
+Result<bool> real_issubclass(Object* derived, Object* cls) {
   if (is_instance_of(derived, &TypeType) && is_instance_of(cls, &TypeType))
     return type_is_subtype(reinterpret_cast<Type*>(derived), reinterpret_cast<Type*>(cls));
   if (!is_instance_of(derived, &TypeType)) {

@@ -48,6 +48,10 @@ Result<bool> has_attr(Object* o, Object* name);
 // The default slots: object.__getattribute__ / __setattr__ with descriptors and instance dicts.
 Result<Ref<Object>> generic_getattr(Object* o, Object* name);
 Status generic_setattr(Object* o, Object* name, Object* value);
+// The same with `dict` standing in for the instance __dict__ (nullptr: the instance's own), as
+// CPython's _PyObject_GenericGetAttrWithDict; _thread._local passes the calling thread's dict.
+Result<Ref<Object>> generic_getattr_with_dict(Object* o, Object* name, Object* dict);
+Status generic_setattr_with_dict(Object* o, Object* name, Object* value, Object* dict);
 // Looks up a special method on the type (not the instance), binding it: `__enter__`, `__exit__`...
 // Returns false without an exception when the type has no such attribute.
 Result<bool> lookup_special(Object* o, Object* name, Ref<Object>* bound);
@@ -105,6 +109,10 @@ bool is_iterator(Object* o);               // has __next__
 // --- types --------------------------------------------------------------------------------------
 Result<bool> is_instance(Object* o, Object* cls);   // isinstance(), with __instancecheck__
 Result<bool> is_subclass(Object* derived, Object* cls);
+// The checks without __instancecheck__/__subclasscheck__ (CPython's _PyObject_RealIsInstance and
+// _PyObject_RealIsSubclass): type.__instancecheck__ and type.__subclasscheck__.
+Result<bool> real_isinstance(Object* o, Object* cls);
+Result<bool> real_issubclass(Object* derived, Object* cls);
 inline Type* type_of_obj(Object* o) { return o->ob_type; }
 
 }  // namespace weft

@@ -16,10 +16,12 @@
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/bytes_like.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/str.h"
 
 namespace weft {
@@ -235,7 +237,12 @@ Result<Ref<Object>> number_long(Object* o) {
     return int_exact_copy(r.get());  // CPython: DeprecationWarning, then the exact value
   }
   if (t->number.index) return number_index(o);
-  if (is_str(o) || is_bytes(o)) return int_from_text_object(o, 10);
+  if (is_str(o) || is_bytes_like(o)) return int_from_text_object(o, 10);
+  if (is_memoryview(o)) {
+    // Any other buffer: its bytes, as CPython's PyNumber_Long copies a buffer first.
+    Ref<Object> digits = TRY(memoryview_tobytes(o));
+    return int_from_text_object(digits.get(), 10);
+  }
   return raise(exc::TypeError,
                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                type_name_of(o));

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
@@ -31,6 +32,16 @@ void cell_dealloc(Object* self) {
 
 void cell_traverse(Object* self, VisitFn visit, void* arg) {
   if (as_cell(self)->ref) visit(as_cell(self)->ref, arg);
+}
+
+// The collector's `clear`: empties the cell (closures are how functions form cycles).
+void cell_clear(Object* self) {
+  Object* old;
+  {
+    sync::CriticalSection cs{self->ob_mutex};
+    old = std::exchange(as_cell(self)->ref, nullptr);
+  }
+  xdecref(old);
 }
 
 std::string address_of(const void* p) {
@@ -94,6 +105,7 @@ Status fill_cell_type() {
   t.flags = kTypeHaveGc | kTypeImmutable;
   t.dealloc = cell_dealloc;
   t.traverse = cell_traverse;
+  t.clear = cell_clear;
   t.repr = cell_repr;
   t.richcompare = cell_richcompare;
   t.new_ = cell_vnew;

@@ -17,6 +17,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/method.h"
 #include "objects/object_impl.h"
@@ -135,6 +136,11 @@ const GetSetDef kWrapperGetSets[] = {
     {nullptr, nullptr, nullptr, nullptr},
 };
 
+const MethodDef kWrapperMethods[] = {
+    kClassGetItemMethod,
+    {nullptr, nullptr, 0, nullptr},
+};
+
 void fill_common(Type* t, const char* name, const char* doc) {
   init_static_object(t, &TypeType);
   t->name = name;
@@ -147,6 +153,7 @@ void fill_common(Type* t, const char* name, const char* doc) {
   t->dictoffset = offsetof(StaticMethodObject, dict);
   t->members = kWrapperMembers;
   t->getsets = kWrapperGetSets;
+  t->methods = kWrapperMethods;
 }
 
 Status fill_classmethod_types() {

@@ -32,6 +32,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/weakref.h"
 
 namespace weft {
 
@@ -142,6 +143,7 @@ void (*code_vm_data_release)(void* vm_data) = nullptr;
 namespace {
 
 void code_dealloc(Object* self) {
+  clear_weakrefs_on_dealloc(self);
   CodeObject* c = as_code(self);
   for (Object* f : {c->code, c->consts, c->names, c->localsplusnames, c->localspluskinds,
                     c->filename, c->name, c->qualname, c->linetable, c->exceptiontable}) {
@@ -282,6 +284,7 @@ Status fill_code_type() {
   t.name = "code";
   t.doc = "Create a code object.  Not for the faint of heart.";
   t.basicsize = sizeof(CodeObject);
+  t.weaklistoffset = offsetof(CodeObject, weaklist);
   t.flags = kTypeImmutable | kTypeHaveGc;
   t.dealloc = code_dealloc;
   t.traverse = code_traverse;

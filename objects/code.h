@@ -44,6 +44,7 @@ struct CodeObject : Object {
   Object* exceptiontable;         // bytes (co_exceptiontable)
   // Per-code data the VM owns (e.g. the executable, specialisable copy of `code`); opaque here.
   void* vm_data;
+  Object* weaklist;  // weak references to this object (objects/weakref.h)
 };
 
 // Releases a code object's `vm_data` when the code object dies; installed once at start-up by

@@ -23,6 +23,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/weakref.h"
 
 namespace weft {
 
@@ -34,7 +35,14 @@ namespace {
 // How messages name a built-in: "list.append", "math.floor" (a module function: its __module__
 // unless that is builtins), or "len" (CPython's _PyObject_FunctionStr). Only built on errors.
 std::string display_name(const char* owner_name, Object* module, const char* name) {
-  if (owner_name) return std::string(owner_name) + "." + name;
+  // Methods are named by their qualname, which uses the short type name ("defaultdict", not
+  // "collections.defaultdict").
+  if (owner_name) {
+    std::string_view owner = owner_name;
+    size_t dot = owner.rfind('.');
+    if (dot != std::string_view::npos) owner.remove_prefix(dot + 1);
+    return std::string(owner) + "." + name;
+  }
   if (module && is_str(module) && !str_equal_ascii(module, "builtins"))
     return str_to_std_string(module) + "." + name;
   return name;
@@ -144,6 +152,7 @@ Result<Ref<Object>> classmethod_descr_repr(Object* self) {
 // --- builtin_function_or_method ---------------------------------------------------------------
 
 void builtin_dealloc(Object* self) {
+  clear_weakrefs_on_dealloc(self);
   auto* f = static_cast<BuiltinFunctionObject*>(self);
   xdecref(f->self);
   xdecref(f->module);
@@ -394,6 +403,7 @@ Status fill_descr_types() {
   init_static_object(b, &TypeType);
   b->name = "builtin_function_or_method";
   b->basicsize = sizeof(BuiltinFunctionObject);
+  b->weaklistoffset = offsetof(BuiltinFunctionObject, weaklist);
   b->flags = kTypeImmutable;
   b->dealloc = builtin_dealloc;
   b->call = builtin_call;

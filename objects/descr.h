@@ -46,6 +46,7 @@ struct BuiltinFunctionObject : Object {
   Object* self;    // owned: module, bound instance, class (kMethClass), or nullptr
   Object* module;  // owned: __module__ (str) or nullptr
   Type* owner;     // for bound methods: the defining type, used in messages ("list.append()")
+  Object* weaklist;  // weak references to this object (objects/weakref.h)
 };
 struct StaticMethodObject : Object { Object* callable; Object* dict; };
 struct ClassMethodObject : Object { Object* callable; Object* dict; };

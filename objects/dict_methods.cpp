@@ -10,6 +10,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/container_common.h"
+#include "objects/generic_alias.h"
 #include "objects/repr_guard.h"
 #include "objects/dict.h"
 #include "objects/dict_internal.h"
@@ -382,6 +383,7 @@ const MethodDef kDictMethods[] = {
     {"clear", m_clear, kMethNoArgs, "Remove all items from the dict."},
     {"copy", m_copy, kMethNoArgs, "Return a shallow copy of the dict."},
     {"__reversed__", m_reversed, kMethNoArgs, "Return a reverse iterator over the dict keys."},
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -412,6 +414,7 @@ Status fill_dict_types() {
   t.flags = kTypeBaseType | kTypeHaveGc | kTypeDictSubclass | kTypeMapping;
   t.dealloc = dict_dealloc;
   t.traverse = dict_traverse;
+  t.clear = dict_clear;  // the collector breaks cycles by emptying dicts
   t.repr = dict_repr;
   t.hash = hash_not_implemented;
   t.richcompare = dict_richcompare;

@@ -14,7 +14,9 @@
 #include <cstddef>
 #include <cstdio>
 #include <limits>
+#include <iterator>
 #include <string>
+#include <utility>
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
@@ -26,6 +28,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/weakref.h"
 #include "sync/critical_section.h"
 
 namespace weft {
@@ -60,6 +63,7 @@ Ref<Object> read_field(Object* func, Object* const* slot) {
 }
 
 void function_dealloc(Object* self) {
+  clear_weakrefs_on_dealloc(self);
   FunctionObject* f = as_func(self);
   for (Object* o : {f->code, f->globals, f->builtins, f->name, f->qualname, f->module, f->defaults,
                     f->kwdefaults, f->closure, f->doc, f->dict, f->annotations, f->annotate,
@@ -76,6 +80,21 @@ void function_traverse(Object* self, VisitFn visit, void* arg) {
                     f->type_params}) {
     if (o) visit(o, arg);
   }
+}
+
+// The collector's `clear` (CPython's func_clear): drops what can lead back to the function. The
+// code, globals, builtins and names stay: a cleared function must still be safe to inspect.
+void function_clear(Object* self) {
+  FunctionObject* f = as_func(self);
+  Object* dropped[9];
+  {
+    sync::CriticalSection cs{self->ob_mutex};
+    Object** fields[] = {&f->module, &f->defaults, &f->kwdefaults, &f->closure, &f->doc,
+                         &f->dict, &f->annotations, &f->annotate, &f->type_params};
+    static_assert(std::size(fields) == std::size(dropped));
+    for (size_t i = 0; i < std::size(fields); ++i) dropped[i] = std::exchange(*fields[i], nullptr);
+  }
+  for (Object* o : dropped) xdecref(o);
 }
 
 Result<Ref<Object>> function_repr(Object* self) {
@@ -269,9 +288,11 @@ Status fill_function_type() {
   t.name = "function";
   t.doc = "Create a function object.";
   t.basicsize = sizeof(FunctionObject);
+  t.weaklistoffset = offsetof(FunctionObject, weaklist);
   t.flags = kTypeHaveGc | kTypeMethodDescriptor | kTypeImmutable;
   t.dealloc = function_dealloc;
   t.traverse = function_traverse;
+  t.clear = function_clear;
   t.repr = function_repr;
   t.descr_get = function_descr_get;
   t.getsets = kFunctionGetSets;
@@ -286,11 +307,9 @@ WEFT_REGISTER_TYPE_INIT(kPhaseReady, ready_function_type);
 }  // namespace
 
 void object_enable_deferred_refcount(Object* o) {
-  // CPython's _Py_REF_DEFERRED: large enough that no sequence of ordinary decrefs reaches zero.
-  constexpr int64_t kDeferredBias = std::numeric_limits<int64_t>::max() / 8;
   o->ob_gc_bits.store(o->ob_gc_bits.load(std::memory_order_relaxed) | kGcDeferred,
                       std::memory_order_relaxed);
-  o->ob_ref_shared.fetch_add(kDeferredBias << kSharedShift, std::memory_order_relaxed);
+  o->ob_ref_shared.fetch_add(kDeferredRefcountBias << kSharedShift, std::memory_order_relaxed);
 }
 
 Result<Ref<Object>> function_new(Object* code, Object* globals, Object* builtins) {

@@ -40,6 +40,7 @@ struct FunctionObject : Object {
   // Bumped whenever __code__, __defaults__ or __kwdefaults__ change; later specialisation keys
   // its call caches on it (0 = never cacheable).
   std::atomic<uint32_t> version;
+  Object* weaklist;  // weak references to this object (objects/weakref.h)
 };
 
 inline bool is_function(const Object* o) { return o->ob_type == &FunctionType; }

@@ -25,6 +25,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gc/alloc.h"
@@ -43,6 +44,8 @@
 #include "objects/str.h"
 #include "objects/super.h"
 #include "objects/tuple.h"
+#include "objects/weakref.h"
+#include "sync/critical_section.h"
 
 namespace weft {
 
@@ -346,11 +349,8 @@ Status subtype_set_dict(Object* self, Object* value) {
 }
 
 Result<Ref<Object>> subtype_get_weakref(Object* self) {
-  int64_t off = type_of(self)->weaklistoffset;
-  if (off == 0) return new_none();
-  Object* head = __atomic_load_n(
-      reinterpret_cast<Object**>(reinterpret_cast<char*>(self) + off), __ATOMIC_ACQUIRE);
-  return head ? new_ref(head) : new_none();
+  Ref<Object> head = weakref_first(self);
+  return head ? std::move(head) : new_none();
 }
 
 const GetSetDef kDictGetSet[] = {
@@ -367,17 +367,18 @@ const GetSetDef kWeakrefGetSet[] = {
 // zero), __del__ runs, and that reference is dropped again: if __del__ stored `self` somewhere
 // the object lives on; otherwise the drop re-enters subtype_dealloc, which now skips the
 // finalizer (kGcFinalized) and frees. Returns true when that happened and the caller must stop.
-bool call_finalizer(Object* self) {
+// The __del__ of `self`'s class (borrowed), or nullptr if it has none or it already ran.
+Object* pending_del_method(Object* self) {
   static Object* const del_name = str_intern("__del__");
-  uint8_t bits = self->ob_gc_bits.load(std::memory_order_relaxed);
-  if (bits & kGcFinalized) return false;
-  Object* del = type_lookup(type_of(self), del_name);
-  if (!del) return false;
+  if (self->ob_gc_bits.load(std::memory_order_relaxed) & kGcFinalized) return nullptr;
+  return type_lookup(type_of(self), del_name);
+}
+
+// Marks `self` finalized and calls `del` (its __del__) on it; the caller holds a reference to
+// `self`. A pending exception is kept; an exception from __del__ goes to the unraisable hook.
+void run_del(Object* self, Object* del) {
   Ref<Object> del_ref = new_ref(del);
-  self->ob_gc_bits.store(bits | kGcFinalized, std::memory_order_relaxed);
-  self->ob_tid.store(core::current_thread_id(), std::memory_order_relaxed);
-  self->ob_ref_local.store(1, std::memory_order_relaxed);
-  Ref<Object> resurrected = Ref<Object>::steal(self);
+  self->ob_gc_bits.fetch_or(kGcFinalized, std::memory_order_relaxed);
   Ref<Object> saved = take_exception();  // a dealloc may run while an exception is pending
   Result<Ref<Object>> r = Error{};
   DescrGetFn get = type_of(del)->descr_get;
@@ -398,12 +399,77 @@ bool call_finalizer(Object* self) {
     write_unraisable("Exception ignored while calling deallocator " + what);
   }
   if (saved) set_exception(std::move(saved));
+}
+
+bool call_finalizer(Object* self) {
+  Object* del = pending_del_method(self);
+  if (!del) return false;
+  self->ob_tid.store(core::current_thread_id(), std::memory_order_relaxed);
+  self->ob_ref_local.store(1, std::memory_order_relaxed);
+  Ref<Object> resurrected = Ref<Object>::steal(self);
+  run_del(self, del);
   resurrected.reset();  // may free `self` (re-entering subtype_dealloc)
   return true;
 }
 
+// The native (static) type an instance's memory layout starts from.
+Type* native_base(Type* t) {
+  while (type_has_flag(t, kTypeHeap)) t = t->base;
+  return t;
+}
+
+// The instance __dict__ slot that the heap layers added (nullptr if the native base manages its
+// own dict, or there is none).
+Object** heap_dict_slot(Object* self, Type* native) {
+  return native->dictoffset == 0 ? instance_dict_slot(self) : nullptr;
+}
+
+// tp_traverse of instances of classes: __slots__ values, the __dict__, the class, then the
+// native base's fields.
+void subtype_traverse(Object* self, VisitFn visit, void* arg) {
+  Type* t = type_of(self);
+  for (Type* k = t; k && type_has_flag(k, kTypeHeap); k = k->base) {
+    for (const MemberDef* m = k->members; m && m->name; ++m) {
+      Object* v = *reinterpret_cast<Object**>(reinterpret_cast<char*>(self) + m->offset);
+      if (v) visit(v, arg);
+    }
+  }
+  Type* native = native_base(t);
+  if (Object** d = heap_dict_slot(self, native); d && *d) visit(*d, arg);
+  visit(as_obj(t), arg);
+  if (native->traverse) native->traverse(self, visit, arg);
+}
+
+// tp_clear of instances of classes: drops the __slots__ values and the __dict__ (the collector
+// breaks cycles through instances this way), then the native base's clear.
+void subtype_clear(Object* self) {
+  Type* t = type_of(self);
+  for (Type* k = t; k && type_has_flag(k, kTypeHeap); k = k->base) {
+    for (const MemberDef* m = k->members; m && m->name; ++m) {
+      auto* field = reinterpret_cast<Object**>(reinterpret_cast<char*>(self) + m->offset);
+      Object* old;
+      {
+        sync::CriticalSection cs{self->ob_mutex};
+        old = std::exchange(*field, nullptr);
+      }
+      xdecref(old);
+    }
+  }
+  Type* native = native_base(t);
+  if (Object** d = heap_dict_slot(self, native)) {
+    Object* old;
+    {
+      sync::CriticalSection cs{self->ob_mutex};
+      old = std::exchange(*d, nullptr);
+    }
+    xdecref(old);
+  }
+  if (native->clear) native->clear(self);
+}
+
 void subtype_dealloc(Object* self) {
   if (call_finalizer(self)) return;
+  clear_weakrefs_on_dealloc(self);  // before any field is released, as CPython
   Type* t = type_of(self);
   for (Type* k = t; k && type_has_flag(k, kTypeHeap); k = k->base) {
     for (const MemberDef* m = k->members; m && m->name; ++m) {
@@ -412,9 +478,7 @@ void subtype_dealloc(Object* self) {
     }
   }
   if (Object** d = instance_dict_slot(self)) xdecref(std::exchange(*d, nullptr));
-  Type* native = t;
-  while (type_has_flag(native, kTypeHeap)) native = native->base;
-  native->dealloc(self);  // releases the native fields, frees the memory, drops the class ref
+  native_base(t)->dealloc(self);  // releases the native fields, frees the memory, drops the class ref
 }
 
 // --- the namespace --------------------------------------------------------------------------------
@@ -611,6 +675,14 @@ Result<Ref<Object>> type_new(Type* meta, Object* const* args, size_t nargs, Obje
     return raise(exc::TypeError, "__classcell__ must be a nonlocal cell, not {}",
                  fmt_repr(as_obj(type_of(cell.get()))));
   }
+  // PEP 649: the __classdict__ cell of the methods and __annotate__ must name the class's own
+  // dict (the body's namespace was copied), as CPython's type_new_set_classdictcell.
+  Ref<Object> dict_cell;
+  bool has_dict_cell = TRY(dict_pop(dict.get(), str_intern("__classdictcell__"), &dict_cell));
+  if (has_dict_cell && !is_cell(dict_cell.get())) {
+    return raise(exc::TypeError, "__classdictcell__ must be a nonlocal cell, not {}",
+                 fmt_repr(as_obj(type_of(dict_cell.get()))));
+  }
   TRY(lay_out_instances(t, base, name, dict.get()));
   // A class defining __eq__ without __hash__ is unhashable.
   bool has_eq = TRY(dict_contains(dict.get(), str_intern("__eq__")));
@@ -626,12 +698,15 @@ Result<Ref<Object>> type_new(Type* meta, Object* const* args, size_t nargs, Obje
   t->mro = TRY(compute_mro(t)).release();
   type_inherit_from(t, base);
   t->dealloc = subtype_dealloc;
+  t->traverse = subtype_traverse;
+  t->clear = subtype_clear;
   fixup_slots(t);
   for (int64_t i = 0; i < tuple_size(t->bases); ++i)
     register_subclass(as_type(tuple_item(t->bases, i)), t);
   object_enable_deferred_refcount(type_obj.get());
 
   if (has_cell) cell_set(cell.get(), type_obj.get());
+  if (has_dict_cell) cell_set(dict_cell.get(), t->dict);
   TRY(set_names(t));
   TRY(init_subclass(t, args + nargs, kwnames));
   return type_obj;
@@ -639,6 +714,7 @@ Result<Ref<Object>> type_new(Type* meta, Object* const* args, size_t nargs, Obje
 
 void type_dealloc(Object* self) {
   Type* t = as_type(self);
+  clear_weakrefs_on_dealloc(self);
   if (t->bases) {
     for (int64_t i = 0; i < tuple_size(t->bases); ++i)
       unregister_subclass(as_type(tuple_item(t->bases, i)), t);
@@ -651,6 +727,14 @@ void type_dealloc(Object* self) {
   if (t->name) gc::raw_free(const_cast<char*>(t->name));
   if (t->members) gc::raw_free(const_cast<MemberDef*>(t->members));
   free_object(self);
+}
+
+bool object_finalize(Object* self) {
+  if (!type_has_flag(type_of(self), kTypeHeap)) return false;
+  Object* del = pending_del_method(self);
+  if (!del) return false;
+  run_del(self, del);
+  return true;
 }
 
 }  // namespace weft

@@ -16,4 +16,8 @@ Result<Ref<Object>> type_new(Type* meta, Object* const* args, size_t nargs, Obje
 using CurrentGlobalsHook = Object* (*)();
 void set_current_globals_hook(CurrentGlobalsHook hook);
 
+// PEP 442 finalisation for the cycle collector: runs `self`'s __del__ once (kGcFinalized) while
+// the caller holds a reference. Returns true if a __del__ ran (errors go to the unraisable hook).
+bool object_finalize(Object* self);
+
 }  // namespace weft

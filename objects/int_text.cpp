@@ -16,6 +16,7 @@
 #include "objects/abstract.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
+#include "objects/bytes_like.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
@@ -136,9 +137,12 @@ Result<Ref<Object>> int_from_string(std::string_view s, int base) {
 
 Result<Ref<Object>> int_from_text_object(Object* x, int base) {
   Ref<Object> result;
-  if (is_bytes(x)) {
-    if (TRY(parse_int_ascii(bytes_view(x), base, &result))) return result;
-    return raise_invalid_literal(x, base);
+  if (is_bytes_like(x)) {
+    ByteView digits = ByteView::of(x);
+    if (TRY(parse_int_ascii(digits.view(), base, &result))) return result;
+    // CPython reports the digits as bytes, also for a bytearray.
+    Ref<Object> as_bytes = TRY(bytes_from(digits.view()));
+    return raise_invalid_literal(as_bytes.get(), base);
   }
   // str: strip Unicode whitespace, map Unicode decimal digits to ASCII; any other non-ASCII code
   // point makes the literal invalid (CPython maps it to '?').
@@ -240,7 +244,7 @@ Result<Ref<Object>> int_new(Type* type, Object* const* args, size_t nargs, Objec
     if (base != 0 && (base < 2 || base > 36)) {
       return raise(exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
     }
-    if (!is_str(x) && !is_bytes(x)) {
+    if (!is_str(x) && !is_bytes_like(x)) {
       return raise(exc::TypeError, "int() can't convert non-string with explicit base");
     }
     value = TRY(int_from_text_object(x, static_cast<int>(base)));

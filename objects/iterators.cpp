@@ -13,6 +13,7 @@
 #include "objects/args.h"
 #include "objects/dict.h"
 #include "objects/exceptions.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -443,6 +444,11 @@ const MethodDef kSeqIterMethods[] = {
      "Private method returning an estimate of len(list(it))."},
     {nullptr, nullptr, 0, nullptr},
 };
+const MethodDef kEnumerateMethods[] = {
+    kClassGetItemMethod,
+    {nullptr, nullptr, 0, nullptr},
+};
+
 const MethodDef kReversedMethods[] = {
     {"__length_hint__", reversed_length_hint, kMethNoArgs,
      "Private method returning an estimate of len(list(it))."},
@@ -479,6 +485,7 @@ Status fill_iterator_types() {
        "    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...",
        sizeof(EnumerateObject), kPublic, enumerate_dealloc, enumerate_traverse, enumerate_next,
        enumerate_vnew);
+  EnumerateType.methods = kEnumerateMethods;
   fill(ZipType, "zip",
        "The zip object yields n-length tuples, where n is the number of iterables\n"
        "passed as positional arguments to zip().  The i-th element in every tuple\n"

@@ -11,6 +11,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/container_common.h"
+#include "objects/generic_alias.h"
 #include "objects/repr_guard.h"
 #include "objects/int.h"
 #include "objects/list.h"
@@ -444,6 +445,7 @@ const MethodDef kListMethods[] = {
      "ascending or descending, according to their function values.\n\n"
      "The reverse flag can be set to sort in descending order."},
     {"__reversed__", m_reversed, kMethNoArgs, "Return a reverse iterator over the list."},
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -468,6 +470,7 @@ Status fill_list_types() {
   t.flags = kTypeBaseType | kTypeHaveGc | kTypeListSubclass | kTypeSequence;
   t.dealloc = list_dealloc;
   t.traverse = list_traverse;
+  t.clear = list_detail::clear;  // the collector breaks cycles by emptying lists
   t.repr = list_repr;
   t.hash = hash_not_implemented;
   t.richcompare = list_richcompare;

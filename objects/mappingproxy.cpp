@@ -13,6 +13,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/generic_alias.h"
 #include "objects/list.h"
 #include "objects/mappingproxy.h"
 #include "objects/str.h"
@@ -107,6 +108,7 @@ const MethodDef kProxyMethods[] = {
     {"items", proxy_items, kMethNoArgs, "D.items() -> a set-like object providing a view on D's items"},
     {"copy", proxy_copy, kMethNoArgs, "D.copy() -> a shallow copy of D"},
     {"__reversed__", proxy_reversed, kMethNoArgs, "D.__reversed__() -> reverse iterator"},
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 

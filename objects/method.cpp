@@ -16,6 +16,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/weakref.h"
 
 namespace weft {
 
@@ -26,6 +27,7 @@ namespace {
 MethodObject* as_method(Object* o) { return static_cast<MethodObject*>(o); }
 
 void method_dealloc(Object* self) {
+  clear_weakrefs_on_dealloc(self);
   xdecref(as_method(self)->func);
   xdecref(as_method(self)->self);
   free_object(self);
@@ -124,6 +126,7 @@ Status fill_method_type() {
   t.name = "method";
   t.doc = "Create a bound instance method object.";
   t.basicsize = sizeof(MethodObject);
+  t.weaklistoffset = offsetof(MethodObject, weaklist);
   t.flags = kTypeHaveGc | kTypeImmutable;
   t.dealloc = method_dealloc;
   t.traverse = method_traverse;

@@ -13,6 +13,7 @@ extern Type MethodType;
 struct MethodObject : Object {
   Object* func;  // owned: the callable (usually a function)
   Object* self;  // owned: the bound instance
+  Object* weaklist;  // weak references to this object (objects/weakref.h)
 };
 
 inline bool is_method(const Object* o) { return o->ob_type == &MethodType; }

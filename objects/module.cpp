@@ -12,6 +12,7 @@
 //  - repr follows importlib._bootstrap._module_repr (CPython delegates to it): the spec's
 //    name/origin/loader when __spec__ is set, else __name__, __file__ and __loader__.
 #include "objects/module.h"
+#include "objects/annotations_descr.h"
 
 #include <array>
 #include <string>
@@ -27,6 +28,7 @@
 #include "objects/list.h"
 #include "objects/str.h"
 #include "objects/type_registry.h"
+#include "objects/weakref.h"
 
 namespace weft {
 
@@ -37,6 +39,7 @@ namespace {
 ModuleObject* as_module(Object* o) { return static_cast<ModuleObject*>(o); }
 
 void module_dealloc(Object* self) {
+  clear_weakrefs_on_dealloc(self);
   xdecref(as_module(self)->dict);
   free_object(self);
 }
@@ -264,6 +267,12 @@ const MethodDef kModuleMethods[] = {
     {nullptr, nullptr, 0, nullptr},
 };
 
+const GetSetDef kModuleGetSets[] = {
+    {"__annotations__", module_get_annotations, module_set_annotations, nullptr},
+    {"__annotate__", module_get_annotate, module_set_annotate, nullptr},
+    {nullptr, nullptr, nullptr, nullptr},
+};
+
 const MemberDef kModuleMembers[] = {
     {"__dict__", MemberKind::Object, offsetof(ModuleObject, dict), true, nullptr},
     {nullptr, MemberKind::Object, 0, false, nullptr},
@@ -275,6 +284,7 @@ Status fill_module_type() {
   t.doc = "Create a module object.\n\n"
           "The name must be a string; the optional doc argument can have any type.";
   t.basicsize = sizeof(ModuleObject);
+  t.weaklistoffset = offsetof(ModuleObject, weaklist);
   t.flags = kTypeHaveGc | kTypeBaseType | kTypeImmutable;
   t.dealloc = module_dealloc;
   t.traverse = module_traverse;
@@ -285,6 +295,7 @@ Status fill_module_type() {
   t.init = module_init;
   t.methods = kModuleMethods;
   t.members = kModuleMembers;
+  t.getsets = kModuleGetSets;
   t.dictoffset = offsetof(ModuleObject, dict);
   return ok();
 }

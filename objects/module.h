@@ -18,6 +18,7 @@ extern Type ModuleType;
 
 struct ModuleObject : Object {
   Object* dict;  // owned; never null, never replaced
+  Object* weaklist;  // weak references to this object (objects/weakref.h)
 };
 
 inline bool is_module(const Object* o) {

@@ -15,6 +15,13 @@ Result<Ref<Object>> object_default_repr(Object* self);
 Result<Ref<Object>> object_default_str(Object* self);
 Result<int64_t> object_default_hash(Object* self);
 Result<Ref<Object>> object_default_richcompare(Object* self, Object* other, CompareOp op);
+// object.__reduce__, __reduce_ex__(protocol) and __getstate__ (object_reduce.cpp).
+Result<Ref<Object>> object_reduce_method(Object* self, Object* const* args, size_t nargs,
+                                         Object* kwnames);
+Result<Ref<Object>> object_reduce_ex_method(Object* self, Object* const* args, size_t nargs,
+                                            Object* kwnames);
+Result<Ref<Object>> object_getstate_method(Object* self, Object* const* args, size_t nargs,
+                                           Object* kwnames);
 
 // Type helpers (type.cpp).
 // __module__ of a type as an object (str usually; may be nullptr-free Ref to None).

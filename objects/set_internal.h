@@ -23,6 +23,7 @@ struct SetObject : Object {
   std::atomic<uint64_t> version;  // bumped on every add/remove; see set.cpp
   int64_t frozen_hash;            // frozenset hash cache; -1 = not computed
   int64_t finger;                 // where pop() resumes its scan (CPython's so->finger)
+  Object* weaklist;  // weak references to this object (objects/weakref.h)
 };
 
 inline SetObject* as_set(Object* o) { return static_cast<SetObject*>(o); }

@@ -12,6 +12,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/container_common.h"
+#include "objects/generic_alias.h"
 #include "objects/repr_guard.h"
 #include "objects/dict.h"
 #include "objects/int.h"
@@ -20,6 +21,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/weakref.h"
 #include "sync/critical_section.h"
 
 namespace weft {
@@ -183,6 +185,7 @@ Result<bool> is_disjoint(Object* s, Object* other) {
 // --- slots ---------------------------------------------------------------------------------------
 
 void set_dealloc(Object* self) {
+  clear_weakrefs_on_dealloc(self);
   SetObject* so = as_set(self);
   if (so->table) {
     for (int64_t i = 0; i <= so->mask; ++i)
@@ -512,19 +515,23 @@ const MethodDef kSetMethods[] = {
      "Update the set, keeping only elements found in it and all others."},
     {"symmetric_difference_update", m_symmetric_difference_update, kMethOneArg,
      "Update the set, keeping only elements found in either set, but not in both."},
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 
 const MethodDef kFrozenSetMethods[] = {
     WEFT_SET_READ_METHODS,
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 #undef WEFT_SET_READ_METHODS
 
 void fill_common(Type& t) {
   t.basicsize = sizeof(SetObject);
+  t.weaklistoffset = offsetof(SetObject, weaklist);
   t.dealloc = set_dealloc;
   t.traverse = set_traverse;
+  t.clear = set_detail::clear;  // the collector breaks cycles by emptying sets
   t.repr = set_repr;
   t.richcompare = set_richcompare;
   t.iter = set_iter;

@@ -12,6 +12,7 @@
 #include "objects/alloc.h"
 #include "objects/args.h"
 #include "objects/container_common.h"
+#include "objects/generic_alias.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/slice.h"
@@ -270,6 +271,7 @@ const MethodDef kTupleMethods[] = {
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", tuple_count_method, kMethOneArg, "Return number of occurrences of value."},
     {"__getnewargs__", tuple_getnewargs, kMethNoArgs, nullptr},
+    kClassGetItemMethod,
     {nullptr, nullptr, 0, nullptr},
 };
 

@@ -218,6 +218,7 @@ struct Type : VarObject {
   // Version tag for the attribute cache: 0 = not valid. Bumped (release) whenever the type's or
   // a base's __dict__ changes; readers load with acquire (DESIGN §5).
   std::atomic<uint32_t> version_tag;
+  Object* weaklist;            // weak references to this type (objects/weakref.h)
 };
 
 extern Type TypeType;    // type

@@ -2,7 +2,8 @@
 // type's attribute lookup (metatype data descriptors, then the MRO of the class itself, with
 // descriptors bound for the class), attribute assignment on classes (invalidating the attribute
 // cache), repr "<class 'int'>", and the type attributes __name__, __qualname__, __module__,
-// __mro__, __bases__, __base__, __doc__, __dict__, mro(), __subclasses__().
+// __mro__, __bases__, __base__, __doc__, __dict__, mro(), __subclasses__() (__annotations__ and
+// __annotate__: annotations_descr.cpp).
 //
 // Static (built-in) types are immutable: setattr on them raises TypeError, so their dicts never
 // change after type_ready and lock-free reads of them are safe. Heap types serialise dict
@@ -15,8 +16,10 @@
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
+#include "objects/annotations_descr.h"
 #include "objects/args.h"
 #include "objects/descr.h"
+#include "objects/int.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -28,6 +31,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/union.h"
 #include "sync/critical_section.h"
 
 
@@ -279,19 +283,28 @@ Status type_set_qualname(Object* self, Object* value) {
   return ok();
 }
 Result<Ref<Object>> type_get_module(Object* self) { return type_module_name(as_type(self)); }
-Status type_set_module(Object* self, Object* value) {
-  Type* t = as_type(self);
+// Stores `value` as t.__dict__[name] for the special attributes that live in the dict
+// (__module__, __doc__), with CPython's check_set_special_type_attr rules.
+Status set_special_type_attr(Type* t, Object* value, const char* name) {
   if (!type_has_flag(t, kTypeHeap)) {
-    return raise(exc::TypeError, "cannot set '__module__' attribute of immutable type '{}'",
+    return raise(exc::TypeError, "cannot set '{}' attribute of immutable type '{}'", name,
                  t->name);
   }
   if (!value) {
-    return raise(exc::TypeError, "cannot delete '__module__' attribute of immutable type '{}'",
+    return raise(exc::TypeError, "cannot delete '{}' attribute of immutable type '{}'", name,
                  t->name);
   }
-  TRY(dict_set_item(t->dict, str_intern("__module__"), value));
+  TRY(dict_set_item(t->dict, str_intern(name), value));
   type_modified(t);
   return ok();
+}
+
+Status type_set_module(Object* self, Object* value) {
+  return set_special_type_attr(as_type(self), value, "__module__");
+}
+
+Status type_set_doc(Object* self, Object* value) {
+  return set_special_type_attr(as_type(self), value, "__doc__");
 }
 Result<Ref<Object>> type_get_mro(Object* self) {
   Object* mro = as_type(self)->mro;
@@ -315,6 +328,28 @@ Result<Ref<Object>> type_get_doc(Object* self) {
   DescrGetFn get = type_of(doc.get())->descr_get;
   if (get && type_has_flag(t, kTypeHeap)) return get(doc.get(), nullptr, self);
   return doc;
+}
+
+// __type_params__: the class dict's entry (a PEP 695 class body stores it), else ().
+Result<Ref<Object>> type_get_type_params(Object* self) {
+  Type* t = as_type(self);
+  Ref<Object> params;
+  // `type` itself has the descriptor in its dict, which must not be mistaken for a value.
+  if (t != &TypeType && TRY(dict_get_item_str(t->dict, str_intern("__type_params__"), &params)))
+    return params;
+  return tuple_new(0);
+}
+Status type_set_type_params(Object* self, Object* value) {
+  Type* t = as_type(self);
+  const char* attr = "__type_params__";
+  if (!type_has_flag(t, kTypeHeap))
+    return raise(exc::TypeError, "cannot set '{}' attribute of immutable type '{}'", attr, t->name);
+  if (!value)
+    return raise(exc::TypeError, "cannot delete '{}' attribute of immutable type '{}'", attr, t->name);
+  // CPython 3.14 accepts any value here.
+  TRY(dict_set_item(t->dict, str_intern(attr), value));
+  type_modified(t);
+  return ok();
 }
 
 // __abstractmethods__ lives in the class's own dict (abc.ABCMeta sets it); assigning it keeps the
@@ -358,12 +393,48 @@ Result<Ref<Object>> type_subclasses_method(Object* self, Object* const*, size_t,
   return type_subclasses_list(as_type(self));
 }
 
+// type.__dir__(): the names of the class and all its bases (CPython's type___dir___impl).
+Result<Ref<Object>> type_dir_method(Object* self, Object* const*, size_t, Object*) {
+  Ref<Object> names = TRY(dict_new());
+  TRY(merge_class_dict(names.get(), self));
+  return dict_keys_list(names.get());
+}
+
+Result<Ref<Object>> type_instancecheck_method(Object* self, Object* const* args, size_t, Object*) {
+  return new_bool(TRY(real_isinstance(args[0], self)));
+}
+
+Result<Ref<Object>> type_subclasscheck_method(Object* self, Object* const* args, size_t, Object*) {
+  return new_bool(TRY(real_issubclass(args[0], self)));
+}
+
+// type.__prepare__(name, bases, **kwds): the namespace a class body runs in, a new dict.
+Result<Ref<Object>> type_prepare_method(Object*, Object* const*, size_t, Object*) {
+  return dict_new();
+}
+
 const MethodDef kTypeMethods[] = {
+    {"__instancecheck__", type_instancecheck_method, kMethOneArg,
+     "Check if an object is an instance."},
+    {"__subclasscheck__", type_subclasscheck_method, kMethOneArg, "Check if a class is a subclass."},
+    {"__prepare__", type_prepare_method, kMethClass | kMethFastcall,
+     "Create the namespace for the class statement"},
     {"mro", type_mro_method, kMethNoArgs, "Return a type's method resolution order."},
+    {"__dir__", type_dir_method, kMethNoArgs, "Specialized __dir__ implementation for types."},
     {"__subclasses__", type_subclasses_method, kMethNoArgs,
      "Return a list of immediate subclasses."},
     {nullptr, nullptr, 0, nullptr},
 };
+// The layout facts CPython exposes (values are Weft's own layout).
+const MemberDef kTypeMembers[] = {
+    {"__basicsize__", MemberKind::Int64, offsetof(Type, basicsize), true, nullptr},
+    {"__itemsize__", MemberKind::Int64, offsetof(Type, itemsize), true, nullptr},
+    {"__flags__", MemberKind::Int64, offsetof(Type, flags), true, nullptr},
+    {"__weakrefoffset__", MemberKind::Int64, offsetof(Type, weaklistoffset), true, nullptr},
+    {"__dictoffset__", MemberKind::Int64, offsetof(Type, dictoffset), true, nullptr},
+    {nullptr, MemberKind::Object, 0, false, nullptr},
+};
+
 const GetSetDef kTypeGetSets[] = {
     {"__name__", type_get_name, type_set_name, nullptr},
     {"__qualname__", type_get_qualname, type_set_qualname, nullptr},
@@ -372,8 +443,11 @@ const GetSetDef kTypeGetSets[] = {
     {"__bases__", type_get_bases, nullptr, nullptr},
     {"__base__", type_get_base, nullptr, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr},
-    {"__doc__", type_get_doc, nullptr, nullptr},
+    {"__doc__", type_get_doc, type_set_doc, nullptr},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, nullptr},
+    {"__annotations__", type_get_annotations, type_set_annotations, nullptr},
+    {"__annotate__", type_get_annotate, type_set_annotate, nullptr},
+    {"__type_params__", type_get_type_params, type_set_type_params, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
 
@@ -415,15 +489,18 @@ Status fill_type_type() {
   // A class's attribute dict plays the role of its instance __dict__ (CPython's tp_dictoffset
   // of type), so metaclasses derived from type get no extra __dict__ slot.
   t->dictoffset = offsetof(Type, dict);
+  t->weaklistoffset = offsetof(Type, weaklist);
   t->flags = kTypeBaseType | kTypeImmutable | kTypeTypeSubclass;
   t->repr = type_repr;
   t->getattro = type_getattro;
   t->setattro = type_setattro;
   t->call = type_call;
+  t->number.or_ = union_type_or;  // int | str
   t->new_ = type_new;
   t->dealloc = type_dealloc;
   t->init = type_init;
   t->methods = kTypeMethods;
+  t->members = kTypeMembers;
   t->getsets = kTypeGetSets;
   return ok();
 }

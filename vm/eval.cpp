@@ -42,6 +42,7 @@
 #include "objects/set.h"
 #include "objects/slice.h"
 #include "objects/str.h"
+#include "objects/template.h"
 #include "objects/tuple.h"
 #include "sync/mutex.h"
 #include "vm/dispatch.h"

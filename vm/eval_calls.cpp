@@ -8,11 +8,13 @@
 #include "objects/code.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
+#include "objects/exception_group.h"
 #include "objects/exceptions.h"
 #include "objects/list.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/typevar.h"
 #include "vm/eval_ops.h"
 #include "vm/generator.h"
 #include "vm/interp_state.h"
@@ -187,12 +189,29 @@ Result<Ref<Object>> call_intrinsic_1(Frame* f, int which, Object* value) {
     case INTRINSIC_LIST_TO_TUPLE: return list_as_tuple(value);
     case INTRINSIC_ASYNC_GEN_WRAP: return async_gen_wrap_value(value);
     case INTRINSIC_STOPITERATION_ERROR: return stopiteration_error(f, value);
+    // PEP 695 (objects/typevar.h): `value` is the parameter's name, the alias's
+    // (name, type_params, lazy value) tuple, or the type parameters for Generic[...].
+    case INTRINSIC_TYPEVAR: return typevar_from_compiler(value, nullptr, nullptr);
+    case INTRINSIC_PARAMSPEC: return paramspec_from_compiler(value);
+    case INTRINSIC_TYPEVARTUPLE: return typevartuple_from_compiler(value);
+    case INTRINSIC_TYPEALIAS: return typealias_from_compiler(value);
+    case INTRINSIC_SUBSCRIPT_GENERIC: return subscript_generic(value);
     default: return unsupported_intrinsic(kIntrinsic1Names[which < kNumIntrinsic1 ? which : 0]);
   }
 }
 
-Result<Ref<Object>> call_intrinsic_2(Frame*, int which, Object*, Object*) {
-  return unsupported_intrinsic(kIntrinsic2Names[which < kNumIntrinsic2 ? which : 0]);
+// `value2` was below `value1` on the stack.
+Result<Ref<Object>> call_intrinsic_2(Frame*, int which, Object* value2, Object* value1) {
+  switch (which) {
+    case INTRINSIC_TYPEVAR_WITH_BOUND: return typevar_from_compiler(value2, value1, nullptr);
+    case INTRINSIC_TYPEVAR_WITH_CONSTRAINTS: return typevar_from_compiler(value2, nullptr, value1);
+    case INTRINSIC_SET_TYPEPARAM_DEFAULT: return typeparam_set_lazy_default(value2, value1);
+    case INTRINSIC_PREP_RERAISE_STAR: return exception_group_prep_reraise_star(value2, value1);
+    case INTRINSIC_SET_FUNCTION_TYPE_PARAMS:
+      TRY(set_attr(value2, str_intern("__type_params__"), value1));
+      return Ref<Object>::borrow(value2);
+    default: return unsupported_intrinsic(kIntrinsic2Names[which < kNumIntrinsic2 ? which : 0]);
+  }
 }
 
 Result<Ref<Object>> import_name(Frame* f, Object* name, Object* fromlist, Object* level) {

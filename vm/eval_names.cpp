@@ -32,9 +32,11 @@ Result<bool> mapping_lookup(Object* mapping, Object* name, Ref<Object>* out) {
   return true;
 }
 
+// Globals that are a dict subclass go through __getitem__ (a __missing__ counts), as CPython's
+// slow path does; annotationlib's fake globals rely on it.
 Result<Ref<Object>> globals_then_builtins(Frame* f, Object* name) {
   Ref<Object> v;
-  if (TRY(dict_get_item_str(f->globals, name, &v))) return v;
+  if (TRY(mapping_lookup(f->globals, name, &v))) return v;
   if (TRY(mapping_lookup(f->builtins, name, &v))) return v;
   return name_error(name);
 }

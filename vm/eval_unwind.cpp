@@ -13,6 +13,7 @@
 
 #include "core/qsbr_sequence.h"
 #include "core/stop_the_world.h"
+#include "gc/collector.h"
 #include "gc/qsbr.h"
 #include "gc/refcount.h"
 #include "objects/abstract.h"
@@ -259,8 +260,12 @@ Status handle_eval_breaker(core::ThreadState* ts) {
   // Python signal handlers run here, on the main thread; one that raises (KeyboardInterrupt from
   // default_int_handler) makes the instruction at this check point raise.
   if (bits & core::kSignalPending) TRY(signals::run_pending_handlers(ts));
-  // kGcScheduled waits for the cycle collector and kAsyncException for async exceptions; until
-  // they exist those bits are never set.
+  // Allocations passed the collection threshold (gc/collector.h); the frames are saved here.
+  if (bits & core::kGcScheduled) {
+    ts->eval_breaker.fetch_and(~uint64_t{core::kGcScheduled}, std::memory_order_relaxed);
+    gc::run_scheduled_collection();
+  }
+  // kAsyncException waits for async exceptions; until they exist that bit is never set.
   return ok();
 }
 

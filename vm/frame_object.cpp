@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
 #include "core/thread_state.h"
 #include "objects/abstract.h"
@@ -52,6 +53,20 @@ void frame_traverse(Object* self, VisitFn visit, void* arg) {
   for (Object* o : {fo->code, fo->globals, fo->builtins, fo->locals, fo->back}) {
     if (o) visit(o, arg);
   }
+}
+
+// The collector's `clear`: drops the f_locals snapshot and f_back (an exception's traceback
+// reaches its frames, whose locals often hold the exception).
+void frame_clear_slot(Object* self) {
+  Object* locals;
+  Object* back;
+  {
+    sync::CriticalSection cs{self->ob_mutex};
+    locals = std::exchange(as_frame(self)->locals, nullptr);
+    back = std::exchange(as_frame(self)->back, nullptr);
+  }
+  xdecref(locals);
+  xdecref(back);
 }
 
 Result<Ref<Object>> or_none(Object* o) { return new_ref(o ? o : none()); }
@@ -128,6 +143,7 @@ Status fill_frame_type() {
   t.flags = kTypeHaveGc | kTypeImmutable | kTypeDisallowInstantiation;
   t.dealloc = frame_dealloc;
   t.traverse = frame_traverse;
+  t.clear = frame_clear_slot;
   t.repr = frame_repr;
   t.getsets = kFrameGetSets;
   return ok();

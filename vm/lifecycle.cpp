@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "core/thread_state.h"
+#include "gc/collector.h"
 #include "objects/abstract.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -24,6 +25,10 @@ namespace weft::vm {
 namespace {
 RuntimeConfig g_config;
 bool g_initialized = false;
+// Exit hooks: written during start-up, read at exit (both on the main thread).
+constexpr int kMaxExitHooks = 8;
+void (*g_exit_hooks[kMaxExitHooks])() = {};
+int g_exit_hook_count = 0;
 
 Result<Ref<Object>> create_native(const char* name) {
   const NativeModuleDef* def = find_native_module(name);
@@ -58,9 +63,31 @@ bool flush_std_streams() {
   return ok_all;
 }
 
+// sys.modules[module].function() if the program imported `module`; an error is reported as
+// unraisable with `context`, never propagated (finalization goes on).
+void call_module_function_at_exit(const char* module, const char* function, const char* context) {
+  Object* modules = sys_modules();
+  if (!modules) return;
+  Ref<Object> m;
+  Result<bool> found = dict_get_item_str(modules, str_intern(module), &m);
+  if (found.is_error()) {
+    clear_error();
+    return;
+  }
+  if (!found.value() || is_none(m.get())) return;
+  Result<Ref<Object>> fn = get_attr(m.get(), function);
+  if (fn.is_error() || call(fn.value().get(), nullptr, 0).is_error()) write_unraisable(context);
+}
+
 }  // namespace
 
 const RuntimeConfig& runtime_config() { return g_config; }
+
+bool register_exit_hook(void (*hook)()) {
+  if (g_exit_hook_count == kMaxExitHooks) return false;
+  g_exit_hooks[g_exit_hook_count++] = hook;
+  return true;
+}
 bool runtime_initialized() { return g_initialized; }
 
 Status initialize_runtime(const RuntimeConfig& config) {
@@ -84,13 +111,23 @@ Status initialize_runtime(const RuntimeConfig& config) {
   // As CPython does at start-up: importing _signal installs default_int_handler for SIGINT, so
   // Ctrl-C raises KeyboardInterrupt (vm/signals.h).
   TRY(import_module(str_intern("_signal")));
+  // As CPython imports io at start-up: creating _io binds builtins.open (stdlib/_io).
+  TRY(import_module(str_intern("_io")));
   return ok();
 }
 
 int finalize_runtime() {
+  // CPython's Py_FinalizeEx order: wait for the non-daemon threads (threading._shutdown), run
+  // the atexit callbacks, then collect the garbage the program left.
+  call_module_function_at_exit("threading", "_shutdown", "Exception ignored on threading shutdown");
+  call_module_function_at_exit("atexit", "_run_exitfuncs", "Exception ignored in atexit");
+  // Garbage cycles the program left get their finalizers run and are freed, as in CPython's
+  // finalization (gc/collector.h).
+  gc::run_shutdown_collection();
   // Daemon threads may still be running Python code: stop them for good first (they park if
   // they ever try to attach again), then tear down (vm/thread_start.h). Sets `finalizing`.
   stop_threads_for_exit();
+  for (int i = 0; i < g_exit_hook_count; ++i) g_exit_hooks[i]();
   return flush_std_streams() ? 0 : 120;
 }
 

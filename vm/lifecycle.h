@@ -42,6 +42,12 @@ Status initialize_runtime(const RuntimeConfig& config);
 const RuntimeConfig& runtime_config();
 // Returns the process exit status the shutdown itself asks for (0 normally).
 int finalize_runtime();
+// Native work that must happen at exit, after other threads are stopped and before the
+// standard streams are flushed, in registration order (e.g. stdlib/_io writes out the buffers of
+// files the program left open, which CPython does while tearing modules down). Hooks run on the
+// main thread, attached; errors must be handled inside. Registered during start-up (module
+// creation or static initialisers); returns false when the table (8 entries) is full.
+bool register_exit_hook(void (*hook)());
 bool runtime_initialized();
 
 }  // namespace weft::vm

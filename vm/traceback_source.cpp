@@ -27,6 +27,7 @@
 #include "vm/compiler/parser.h"
 #include "vm/traceback_format.h"
 #include "vm/traceback_print.h"
+#include "vm/zipimport.h"
 
 namespace weft::vm {
 namespace tbfmt {
@@ -214,6 +215,29 @@ bool source_from_loader(Object* frame, std::u32string* out) {
   return r.value();
 }
 
+// A module imported from a zip archive (the stdlib): "<archive>.zip/<member>" names the member,
+// read as zipimport's get_source would.
+bool source_from_zip(const std::string& path, std::string* out) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos || path.find(".zip/") == std::string::npos) return false;
+  Result<ZipLocation> where = zip_location_for(path.substr(0, slash));
+  if (where.is_error()) {
+    clear_error();
+    return false;
+  }
+  if (!where.value().archive) return false;
+  const ZipArchive* archive = where.value().archive;
+  const ZipArchive::Entry* member = archive->find(where.value().prefix + path.substr(slash + 1));
+  if (!member) return false;
+  Result<std::string> data = archive->read(*member);
+  if (data.is_error()) {
+    clear_error();
+    return false;
+  }
+  *out = std::move(data.value());
+  return true;
+}
+
 }  // namespace
 
 namespace tbfmt {
@@ -230,6 +254,8 @@ const std::vector<std::u32string>* SourceCache::lines_for(const FrameEntry& entr
       std::ostringstream ss;
       ss << in.rdbuf();
       *lines = read_lines(decode_utf8(ss.str()));
+    } else if (std::string zipped; source_from_zip(name, &zipped)) {
+      *lines = read_lines(decode_utf8(zipped));
     } else {
       std::u32string text;
       if (source_from_loader(entry.frame, &text)) *lines = read_lines(text);

@@ -7,7 +7,8 @@
 //   - the current-globals hook (objects/heap_type.h): type(name, bases, ns) takes __module__
 //     from the calling frame's globals;
 //   - the unraisable hook (objects/errors.h): errors that cannot propagate (in __del__...) are
-//     printed like CPython's sys.unraisablehook does.
+//     printed like CPython's sys.unraisablehook does;
+//   - the importer (objects/import_hook.h): object.__reduce_ex__ imports copyreg.
 // Both read only the calling thread's own frames, so no locking is needed.
 #include "core/thread_state.h"
 #include "objects/bytes.h"
@@ -16,12 +17,14 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/heap_type.h"
+#include "objects/import_hook.h"
 #include "objects/str.h"
 #include "objects/super.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
 #include "vm/frame_locals.h"
 #include "vm/frame_stack.h"
+#include "vm/import.h"
 #include "vm/traceback_print.h"
 
 namespace weft::vm {
@@ -87,6 +90,7 @@ Status install_vm_hooks() {
   set_unraisable_hook(print_unraisable);
   set_handled_exception_hook(current_handled_exception);
   set_zero_arg_super_hook(zero_arg_super);
+  set_import_module_hook(import_module);
   return ok();
 }
 WEFT_REGISTER_TYPE_INIT(kPhaseFill, install_vm_hooks);

@@ -13,20 +13,6 @@
 namespace weft::testing {
 namespace {
 
-// Runs `fn(index)` on `n` attached threads and joins them.
-template <class Fn>
-void run_threads(int n, Fn fn) {
-  std::vector<std::thread> threads;
-  for (int t = 0; t < n; ++t) {
-    threads.emplace_back([&, t] {
-      core::ThreadState* ts = core::ThreadState::attach_new(&core::interpreter());
-      fn(t);
-      core::ThreadState::detach_and_destroy(ts);
-    });
-  }
-  for (auto& th : threads) th.join();
-}
-
 TEST_F(RuntimeTest, ListReadersRaceWithResizingWriter) {
   Ref<Object> l = MUST(list_new(0));
   std::atomic<bool> stop{false};

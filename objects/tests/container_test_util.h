@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "objects/abstract.h"
 #include "objects/errors.h"
@@ -53,6 +55,20 @@ inline bool take_error(Type* type, const std::string& msg) {
   std::string text = str_to_std_string(s.value().get());
   EXPECT_EQ(text, msg);
   return text == msg;
+}
+
+// Runs `fn(index)` on `n` threads, each attached to the runtime, and joins them.
+template <class Fn>
+void run_threads(int n, Fn fn) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < n; ++t) {
+    threads.emplace_back([&, t] {
+      core::ThreadState* ts = core::ThreadState::attach_new(&core::interpreter());
+      fn(t);
+      core::ThreadState::detach_and_destroy(ts);
+    });
+  }
+  for (auto& th : threads) th.join();
 }
 
 }  // namespace weft::testing

@@ -18,9 +18,12 @@
 #include "objects/list.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "stdlib/_ast/ast_module.h"
 #include "stdlib/builtins/builtins.h"
 #include "vm/class_body.h"
+#include "vm/compiler/ast_python.h"
 #include "vm/compiler/compile.h"
+#include "vm/compiler/parser.h"
 #include "vm/frame_locals.h"
 #include "vm/import.h"
 #include "vm/interp_state.h"
@@ -85,7 +88,7 @@ Result<Ref<Object>> run_source_or_code(const char* fname, Object* src, compiler:
 
 // exec(source, /, globals=None, locals=None, *, closure=None)
 Result<Ref<Object>> builtin_exec(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-  static const ArgParser parser("exec", "source | globals locals / * | closure");
+  static const ArgParser parser("exec", "source / | globals locals * | closure");
   Object* a[4];
   TRY(parser.parse(args, nargs, kwnames, a));
   Ref<Object> r = TRY(run_source_or_code("exec", a[0], compiler::CompileMode::Exec, a[1], a[2]));
@@ -94,7 +97,7 @@ Result<Ref<Object>> builtin_exec(Object*, Object* const* args, size_t nargs, Obj
 
 // eval(source, /, globals=None, locals=None)
 Result<Ref<Object>> builtin_eval(Object*, Object* const* args, size_t nargs, Object* kwnames) {
-  static const ArgParser parser("eval", "source | globals locals /");
+  static const ArgParser parser("eval", "source / | globals locals");
   Object* a[3];
   TRY(parser.parse(args, nargs, kwnames, a));
   Object* src = a[0];
@@ -110,6 +113,28 @@ Result<Ref<Object>> builtin_eval(Object*, Object* const* args, size_t nargs, Obj
   return run_source_or_code("eval", src, compiler::CompileMode::Eval, a[1], a[2]);
 }
 
+// The ast root class each parse mode produces (and compile() of an AST object expects).
+ast::AstClass root_class_for(compiler::ParseMode mode) {
+  switch (mode) {
+    case compiler::ParseMode::Exec: return ast::AstClass::Module;
+    case compiler::ParseMode::Eval: return ast::AstClass::Expression;
+    case compiler::ParseMode::Single: return ast::AstClass::Interactive;
+    case compiler::ParseMode::FuncType: return ast::AstClass::FunctionType;
+  }
+  return ast::AstClass::Module;
+}
+
+// compile() of an ast.AST object: back to the internal tree, then compiled (or, with
+// PyCF_ONLY_AST, returned as is after the check, as CPython does).
+Result<Ref<Object>> compile_ast_object(Object* tree, Object* filename, compiler::ParseMode mode,
+                                       int flags, const compiler::CompileFlags& cflags) {
+  const ast::PythonAstClasses* py = TRY(ast_module::python_ast_classes());
+  ast::Arena arena;
+  ast::Mod* mod = TRY(ast::ast_from_python(tree, root_class_for(mode), *py, arena));
+  if (flags & ast_module::kPyCFOnlyAst) return new_ref(tree);
+  return compiler::compile_ast(mod, "", filename, cflags);
+}
+
 // compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, _feature_version=-1)
 Result<Ref<Object>> builtin_compile(Object*, Object* const* args, size_t nargs, Object* kwnames) {
   static const ArgParser parser(
@@ -117,25 +142,51 @@ Result<Ref<Object>> builtin_compile(Object*, Object* const* args, size_t nargs, 
   Object* a[7];
   TRY(parser.parse(args, nargs, kwnames, a));
   if (!is_str(a[2])) return raise(exc::TypeError, "compile() arg 3 must be str, not {}", type_name_of(a[2]));
-  compiler::CompileMode mode;
-  if (str_equal_ascii(a[2], "exec")) {
-    mode = compiler::CompileMode::Exec;
-  } else if (str_equal_ascii(a[2], "eval")) {
-    mode = compiler::CompileMode::Eval;
-  } else if (str_equal_ascii(a[2], "single")) {
-    mode = compiler::CompileMode::Single;
-  } else {
-    return raise(exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
-  }
   int flags = 0;
   if (a[3]) flags = static_cast<int>(TRY(index_as_i64(a[3])));
+  compiler::CompileMode mode;
+  compiler::ParseMode parse_mode;
+  if (str_equal_ascii(a[2], "exec")) {
+    mode = compiler::CompileMode::Exec;
+    parse_mode = compiler::ParseMode::Exec;
+  } else if (str_equal_ascii(a[2], "eval")) {
+    mode = compiler::CompileMode::Eval;
+    parse_mode = compiler::ParseMode::Eval;
+  } else if (str_equal_ascii(a[2], "single")) {
+    mode = compiler::CompileMode::Single;
+    parse_mode = compiler::ParseMode::Single;
+  } else if (str_equal_ascii(a[2], "func_type") && (flags & ast_module::kPyCFOnlyAst)) {
+    mode = compiler::CompileMode::Exec;
+    parse_mode = compiler::ParseMode::FuncType;
+  } else {
+    return raise(exc::ValueError, (flags & ast_module::kPyCFOnlyAst)
+                                      ? "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
+                                      : "compile() mode must be 'exec', 'eval' or 'single'");
+  }
+  compiler::CompileFlags cflags;
+  if (a[5]) {
+    int64_t optimize = TRY(index_as_i64(a[5]));
+    if (optimize < -1 || optimize > 2)
+      return raise(exc::ValueError, "compile(): invalid optimize value");
+    cflags.optimize = optimize < 0 ? 0 : static_cast<int>(optimize);
+  }
   if (is_code(a[0])) return new_ref(a[0]);
+  Ref<Object> filename = is_str(a[1]) ? new_ref(a[1]) : TRY(object_str(a[1]));
+  if (ast_module::is_ast_object(a[0]))
+    return compile_ast_object(a[0], filename.get(), parse_mode, flags, cflags);
+  if (!is_str(a[0]) && !is_bytes(a[0]))
+    return raise(exc::TypeError, "compile() arg 1 must be a string, bytes or AST object");
   std::string text = TRY(source_text(a[0], "compile", "source"));
   if (text.find('\0') != std::string::npos)
     return raise(exc::SyntaxError, "source code string cannot contain null bytes");
-  Ref<Object> filename = is_str(a[1]) ? new_ref(a[1]) : TRY(object_str(a[1]));
-  compiler::CompileFlags cflags;
-  (void)flags;  // PyCF_* flags (ONLY_AST, DONT_INHERIT...) arrive with the _ast module
+  if ((flags & ast_module::kPyCFOptimizedAst) == ast_module::kPyCFOptimizedAst)
+    return raise(exc::NotImplementedError, "compile(): PyCF_OPTIMIZED_AST is not supported yet");
+  if (flags & ast_module::kPyCFOnlyAst) {
+    const ast::PythonAstClasses* py = TRY(ast_module::python_ast_classes());
+    ast::Arena arena;
+    ast::Mod* mod = TRY(compiler::parse(text, str_to_std_string(filename.get()), parse_mode, 0, arena));
+    return ast::ast_to_python(mod, *py);
+  }
   return compiler::compile_source(text, filename.get(), mode, cflags);
 }
 

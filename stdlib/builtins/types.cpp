@@ -3,6 +3,7 @@
 #include "objects/bytearray.h"
 #include "objects/iterators.h"
 #include "objects/complex.h"
+#include "objects/memoryview.h"
 #include "objects/range.h"
 #include "objects/super.h"
 #include "stdlib/builtins/builtins.h"
@@ -12,7 +13,7 @@ namespace weft::builtins {
 std::initializer_list<Type*> extra_builtin_types() {
   static const std::initializer_list<Type*> types = {
       &RangeType, &EnumerateType, &ZipType, &MapType, &FilterType, &ReversedType, &SuperType,
-      &ComplexType, &ByteArrayType,
+      &ComplexType, &ByteArrayType, &MemoryViewType,
   };
   return types;
 }

@@ -121,6 +121,16 @@ int handle_uncaught() {
   return 1;
 }
 
+// -m: runpy._run_module_as_main(name), as CPython's pymain_run_module does.
+Result<Ref<Object>> run_module_as_main(const std::string& name) {
+  TRY(vm::new_main_module());  // runpy runs the module in __main__'s namespace
+  Ref<Object> runpy = TRY(vm::import_module(str_intern("runpy")));
+  Ref<Object> run = TRY(get_attr(runpy.get(), "_run_module_as_main"));
+  Ref<Object> module_name = TRY(str_from_utf8(name));
+  Object* args[2] = {module_name.get(), py_bool(true)};
+  return call(run.get(), args, 2);
+}
+
 struct Options {
   std::string command;   // -c
   std::string module;    // -m
@@ -211,12 +221,8 @@ int main(int argc, char** argv) {
 options_done:
   if (opt.command.empty() && opt.module.empty() && i < argc) opt.script = argv[i++];
   for (; i < argc; i++) opt.args.push_back(argv[i]);
-  if (!opt.module.empty()) {
-    std::fprintf(stderr, "%s: -m is not supported yet (it arrives with the import system issue)\n",
-                 prog.c_str());
-    return 2;
-  }
-  bool from_stdin = opt.command.empty() && (opt.script.empty() || opt.script == "-");
+  bool from_stdin =
+      opt.command.empty() && opt.module.empty() && (opt.script.empty() || opt.script == "-");
   if (from_stdin && ::isatty(STDIN_FILENO)) {
     std::fprintf(stderr, "%s: the interactive prompt is not supported yet; pass a script, -c or "
                          "pipe the program into stdin\n", prog.c_str());
@@ -234,7 +240,12 @@ options_done:
   for (int k = 0; k < argc; k++) config.orig_argv.push_back(argv[k]);
 
   std::string source, path;
-  if (!opt.command.empty()) {
+  if (!opt.module.empty()) {
+    // -m: sys.argv[0] is "-m" until runpy finds the module and puts its path there; sys.path[0]
+    // is the current directory.
+    config.argv.push_back("-m");
+    if (!config.safe_path) config.path.push_back(absolute_path(""));
+  } else if (!opt.command.empty()) {
     config.argv.push_back("-c");
     source = opt.command;
     path = "<string>";
@@ -286,9 +297,10 @@ options_done:
     return 1;
   }
   int status = 0;
-  Result<Ref<Object>> main_module =
-      vm::exec_source_as_module(str_intern("__main__"), path.c_str(), source);
-  if (main_module.is_error()) status = handle_uncaught();
+  Result<Ref<Object>> main_result = opt.module.empty()
+      ? vm::exec_source_as_module(str_intern("__main__"), path.c_str(), source)
+      : run_module_as_main(opt.module);
+  if (main_result.is_error()) status = handle_uncaught();
   int final_status = vm::finalize_runtime();
   std::fflush(stdout);
   if (g_unhandled_keyboard_interrupt) exit_by_sigint();
