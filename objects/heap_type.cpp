@@ -585,9 +585,8 @@ Status set_names_and_doc(Type* t, Object* name, Object* dict) {
   }
 
   bool has_module = TRY(dict_contains(dict, str_intern("__module__")));
-  CurrentGlobalsHook hook = g_globals_hook.load(std::memory_order_acquire);
-  if (!has_module && hook) {
-    if (Object* globals = hook()) {
+  if (!has_module) {
+    if (Object* globals = current_python_globals()) {
       Ref<Object> module;
       bool found = TRY(dict_get_item(globals, str_intern("__name__"), &module));
       if (found) TRY(dict_set_item(dict, str_intern("__module__"), module.get()));
@@ -639,6 +638,11 @@ Status lay_out_instances(Type* t, Type* base, Object* name, Object* dict) {
 
 void set_current_globals_hook(CurrentGlobalsHook hook) {
   g_globals_hook.store(hook, std::memory_order_release);
+}
+
+Object* current_python_globals() {
+  CurrentGlobalsHook hook = g_globals_hook.load(std::memory_order_acquire);
+  return hook ? hook() : nullptr;
 }
 
 Result<Ref<Object>> type_new(Type* meta, Object* const* args, size_t nargs, Object* kwnames) {

@@ -15,6 +15,9 @@ Result<Ref<Object>> type_new(Type* meta, Object* const* args, size_t nargs, Obje
 // namespace has none (type('C', (), {}) called directly).
 using CurrentGlobalsHook = Object* (*)();
 void set_current_globals_hook(CurrentGlobalsHook hook);
+// The innermost running Python frame's globals (borrowed), or nullptr (no frame, or before the
+// VM installed its hook). TypeVar() & co. read their __module__ from it too.
+Object* current_python_globals();
 
 // PEP 442 finalisation for the cycle collector: runs `self`'s __del__ once (kGcFinalized) while
 // the caller holds a reference. Returns true if a __del__ ran (errors go to the unraisable hook).

@@ -20,6 +20,8 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/generic_alias.h"
+#include "objects/dict.h"
+#include "objects/heap_type.h"
 #include "objects/import_hook.h"
 #include "objects/int.h"
 #include "objects/str.h"
@@ -35,10 +37,6 @@ Type TypeVarType, ParamSpecType, TypeVarTupleType, ParamSpecArgsType, ParamSpecK
 
 namespace typevar_impl {
 
-namespace {
-std::atomic<CallerModuleFn> g_caller_module{nullptr};
-}  // namespace
-
 Result<Ref<Object>> call_typing(const char* function, Object* const* args, size_t nargs,
                                 Object* kwnames) {
   Ref<Object> typing = TRY(import_module_for_objects("typing"));
@@ -47,9 +45,11 @@ Result<Ref<Object>> call_typing(const char* function, Object* const* args, size_
 }
 
 Result<Ref<Object>> caller_module() {
-  CallerModuleFn fn = g_caller_module.load(std::memory_order_acquire);
-  if (!fn) return new_none();
-  return fn();
+  Object* globals = current_python_globals();
+  if (!globals || !is_dict(globals)) return new_none();
+  Ref<Object> name;
+  if (!TRY(dict_get_item_str(globals, str_intern("__name__"), &name))) return new_none();
+  return name;
 }
 
 Result<Ref<Object>> publish_lazy(std::atomic<Object*>& slot, Ref<Object> computed) {
@@ -66,10 +66,6 @@ Error mro_entries_error(Object* self) {
 }  // namespace typevar_impl
 
 using namespace typevar_impl;
-
-void typevar_set_caller_module_hook(CallerModuleFn fn) {
-  g_caller_module.store(fn, std::memory_order_release);
-}
 
 namespace {
 

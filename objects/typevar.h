@@ -25,11 +25,8 @@ extern Type ConstEvaluatorType;   // constevaluator: evaluate_* of an eagerly gi
 // typing.NoDefault (borrowed, immortal).
 Object* no_default();
 
-// (Lib/typing.py is imported through objects/import_hook.h.)
-// Installs how TypeVar() & co. learn their __module__: the `__name__` of the calling Python
-// code's globals (None when unknown). Until then __module__ is 'typing'.
-using CallerModuleFn = Result<Ref<Object>> (*)();
-void typevar_set_caller_module_hook(CallerModuleFn fn);
+// (Lib/typing.py is imported through objects/import_hook.h; TypeVar() & co. take their
+// __module__ from the calling code's globals, objects/heap_type.h current_python_globals().)
 
 // ---- the compiler's intrinsics (CALL_INTRINSIC_1/2 operands) ----
 // INTRINSIC_TYPEVAR / _WITH_BOUND / _WITH_CONSTRAINTS: `evaluate_bound` and

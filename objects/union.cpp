@@ -18,6 +18,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/generic_alias.h"
+#include "objects/import_hook.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/set.h"
@@ -33,7 +34,6 @@ Type UnionType;
 namespace {
 
 std::atomic<Type*> g_type_alias_type{nullptr};
-std::atomic<UnionImportFn> g_import_hook{nullptr};
 
 constexpr const char* kTypeCheckMessage = "Union[arg, ...]: each arg must be a type.";
 
@@ -55,11 +55,7 @@ bool is_unionable(Object* o) {
 // typing._type_check(arg, msg): what Union[...] does with members that are not plainly types
 // (strings become ForwardRefs, for instance).
 Result<Ref<Object>> typing_type_check(Object* arg) {
-  UnionImportFn import = g_import_hook.load(std::memory_order_acquire);
-  if (!import) {
-    return raise(exc::TypeError, "{} Got {}.", kTypeCheckMessage, fmt_repr(arg));
-  }
-  Ref<Object> typing = TRY(import(str_intern("typing")));
+  Ref<Object> typing = TRY(import_module_for_objects("typing"));
   Ref<Object> check = TRY(get_attr(typing.get(), "_type_check"));
   Ref<Object> msg = TRY(str_from_ascii(kTypeCheckMessage));
   Object* call_args[2] = {arg, msg.get()};
@@ -308,6 +304,5 @@ Result<Ref<Object>> union_from_args(Object* args) {
 
 void union_register_type_alias_type(Type* t) { g_type_alias_type.store(t, std::memory_order_release); }
 
-void union_set_import_hook(UnionImportFn fn) { g_import_hook.store(fn, std::memory_order_release); }
 
 }  // namespace weft

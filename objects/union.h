@@ -29,10 +29,4 @@ Result<Ref<Object>> union_from_args(Object* args);
 // that defines it registers it here once at start-up.
 void union_register_type_alias_type(Type* t);
 
-// Importing `typing` (for typing._type_check) is done by the VM; it installs the importer here at
-// start-up (vm/import.h import_module). Until it does, non-type members of Union[...] are
-// rejected with the TypeError typing._type_check would raise for non-callables.
-using UnionImportFn = Result<Ref<Object>> (*)(Object* module_name);
-void union_set_import_hook(UnionImportFn fn);
-
 }  // namespace weft

@@ -5,7 +5,7 @@
 // (Format.STRING / FORWARDREF), which typing.NamedTuple, TypedDict and dataclasses rely on. The
 // constructor lives in the VM, not objects/function.cpp, because a function's builtins come from
 // the interpreter when `globals` has no `__builtins__` (builtins_for_globals); it is installed on
-// FunctionType at kPhaseFill (a store only), as vm/typing_hooks.cpp installs its hooks.
+// FunctionType at kPhaseFill (a store only), as vm/vm_hooks.cpp installs its hooks.
 // The new function is private to the caller until returned: no locking.
 #include "objects/abstract.h"
 #include "objects/args.h"
