@@ -64,7 +64,7 @@ class BufferedLock {
       Ref<Object> r = TRY(object_repr(b_));
       return raise(exc::RuntimeError, "reentrant call inside {}", str_to_std_string(r.get()));
     }
-    b_->lock.lock_unannotated(sync::ParkDetach::kDetach, /*tsan_annotated=*/true);
+    b_->lock.lock();  // annotated: the same thread takes and releases it (TSan sees a mutex)
     b_->owner.store(me, std::memory_order_relaxed);
     held_ = true;
     return ok();
@@ -72,7 +72,7 @@ class BufferedLock {
   ~BufferedLock() WEFT_NO_THREAD_SAFETY_ANALYSIS {
     if (!held_) return;
     b_->owner.store(0, std::memory_order_relaxed);
-    b_->lock.unlock_unannotated(/*tsan_annotated=*/true);
+    b_->lock.unlock();
   }
   BufferedLock(const BufferedLock&) = delete;
   BufferedLock& operator=(const BufferedLock&) = delete;

@@ -88,7 +88,7 @@ class TextLock {
     uintptr_t me = core::current_thread_id();
     if (t_->owner.load(std::memory_order_relaxed) == me)
       return raise(exc::RuntimeError, "reentrant call inside {}", type_name_of(t_));
-    t_->lock.lock_unannotated(sync::ParkDetach::kDetach, /*tsan_annotated=*/true);
+    t_->lock.lock();  // annotated: taken and released by the same thread
     t_->owner.store(me, std::memory_order_relaxed);
     held_ = true;
     return ok();
@@ -96,7 +96,7 @@ class TextLock {
   ~TextLock() WEFT_NO_THREAD_SAFETY_ANALYSIS {
     if (!held_) return;
     t_->owner.store(0, std::memory_order_relaxed);
-    t_->lock.unlock_unannotated(/*tsan_annotated=*/true);
+    t_->lock.unlock();
   }
   TextLock(const TextLock&) = delete;
   TextLock& operator=(const TextLock&) = delete;
