@@ -18,6 +18,8 @@
 // the magnitude shifted left by one with the sign in bit 0.
 #include "objects/code.h"
 
+#include "objects/code_internal.h"
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -38,7 +40,31 @@ namespace weft {
 
 Type CodeType;
 
+namespace code_detail {
+
+Result<Ref<Object>> names_of_kind(const CodeObject* c, uint8_t mask, uint8_t exclude) {
+  std::string_view kinds = bytes_view(c->localspluskinds);
+  int64_t n = 0;
+  for (char k : kinds) {
+    uint8_t kind = static_cast<uint8_t>(k);
+    if ((kind & mask) && !(kind & exclude)) ++n;
+  }
+  Ref<Object> out = TRY(tuple_new(n));
+  int64_t j = 0;
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    uint8_t kind = static_cast<uint8_t>(kinds[i]);
+    if ((kind & mask) && !(kind & exclude)) {
+      tuple_init_item(out.get(), j++, new_ref(tuple_item(c->localsplusnames, static_cast<int64_t>(i))));
+    }
+  }
+  return out;
+}
+
+}  // namespace code_detail
+
 namespace {
+
+using code_detail::names_of_kind;
 
 CodeObject* as_code(Object* o) { return static_cast<CodeObject*>(o); }
 
@@ -116,23 +142,6 @@ Result<Ref<Object>> int_or_none(int v) {
 
 // --- tuples derived from localspluskinds --------------------------------------------------------
 
-Result<Ref<Object>> names_of_kind(const CodeObject* c, uint8_t mask, uint8_t exclude = 0) {
-  std::string_view kinds = bytes_view(c->localspluskinds);
-  int64_t n = 0;
-  for (char k : kinds) {
-    uint8_t kind = static_cast<uint8_t>(k);
-    if ((kind & mask) && !(kind & exclude)) ++n;
-  }
-  Ref<Object> out = TRY(tuple_new(n));
-  int64_t j = 0;
-  for (size_t i = 0; i < kinds.size(); ++i) {
-    uint8_t kind = static_cast<uint8_t>(kinds[i]);
-    if ((kind & mask) && !(kind & exclude)) {
-      tuple_init_item(out.get(), j++, new_ref(tuple_item(c->localsplusnames, static_cast<int64_t>(i))));
-    }
-  }
-  return out;
-}
 
 // --- slots ---------------------------------------------------------------------------------------
 
@@ -252,11 +261,18 @@ Result<Ref<Object>> code_co_positions(Object* self, Object* const*, size_t nargs
 const MethodDef kCodeMethods[] = {
     {"co_lines", code_co_lines, kMethFastcall, nullptr},
     {"co_positions", code_co_positions, kMethFastcall, nullptr},
+    {"replace", code_detail::code_replace, kMethFastcall,
+     "replace($self, /, **changes)\n--\n\nReturn a copy of the code object with new values for the specified fields."},
+    {"__replace__", code_detail::code_replace, kMethFastcall,
+     "__replace__($self, /, **changes)\n--\n\nThe same as replace()."},
+    {"_varname_from_oparg", code_detail::code_varname_from_oparg, kMethFastcall,
+     "(internal-only) Return the local variable name for the given oparg.\n\nWARNING: this method is for internal use only and may change or go away."},
     {nullptr, nullptr, 0, nullptr},
 };
 
 const GetSetDef kCodeGetSets[] = {
     {"co_code", get_code, nullptr, nullptr},
+    {"_co_code_adaptive", get_code, nullptr, nullptr},  // no quickened copy is exposed
     {"co_consts", get_consts, nullptr, nullptr},
     {"co_names", get_names, nullptr, nullptr},
     {"co_filename", get_filename, nullptr, nullptr},
@@ -289,6 +305,8 @@ Status fill_code_type() {
   t.dealloc = code_dealloc;
   t.traverse = code_traverse;
   t.repr = code_repr;
+  t.richcompare = code_detail::code_richcompare;
+  t.hash = code_detail::code_hash;
   t.methods = kCodeMethods;
   t.getsets = kCodeGetSets;
   return ok();

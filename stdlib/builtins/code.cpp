@@ -164,6 +164,9 @@ Result<Ref<Object>> builtin_compile(Object*, Object* const* args, size_t nargs, 
                                       : "compile() mode must be 'exec', 'eval' or 'single'");
   }
   compiler::CompileFlags cflags;
+  cflags.allow_top_level_await = (flags & compiler::kPyCFAllowTopLevelAwait) != 0;
+  cflags.dont_imply_dedent = (flags & compiler::kPyCFDontImplyDedent) != 0;
+  cflags.allow_incomplete_input = (flags & compiler::kPyCFAllowIncompleteInput) != 0;
   if (a[5]) {
     int64_t optimize = TRY(index_as_i64(a[5]));
     if (optimize < -1 || optimize > 2)

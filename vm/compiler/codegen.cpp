@@ -427,80 +427,24 @@ Status Codegen::lambda(const ast::Lambda* l, const SrcLoc& loc) {
   return make_closure(std::move(code), scope, flags, loc);
 }
 
-namespace {
-// Attribute names assigned as `<first parameter>.name` in the methods of a class body.
-void collect_self_stores(const ast::Stmt* s, std::string_view self, std::vector<std::string>* out);
-
-void collect_target(const ast::Expr* t, std::string_view self, std::vector<std::string>* out) {
-  if (!t) return;
-  if (t->kind == ast::ExprKind::Attribute) {
-    const auto* a = t->as<ast::Attribute>();
-    if (a->ctx == ast::ExprContext::Store && a->value->kind == ast::ExprKind::Name &&
-        a->value->as<ast::Name>()->id == self)
-      out->emplace_back(a->attr);
-  } else if (t->kind == ast::ExprKind::Tuple) {
-    for (const ast::Expr* e : t->as<ast::Tuple>()->elts) collect_target(e, self, out);
-  } else if (t->kind == ast::ExprKind::List) {
-    for (const ast::Expr* e : t->as<ast::List>()->elts) collect_target(e, self, out);
-  } else if (t->kind == ast::ExprKind::Starred) {
-    collect_target(t->as<ast::Starred>()->value, self, out);
-  }
+Status Codegen::require_async_context(const SrcLoc& loc, const char* message) {
+  if (u().scope->is_async_def()) return ok();
+  if (!is_top_level_await()) return syntax_error(loc, message);
+  u().scope->is_coroutine = true;
+  return ok();
 }
 
-void collect_body(const ast::Seq<ast::Stmt*>& body, std::string_view self, std::vector<std::string>* out) {
-  for (const ast::Stmt* s : body) collect_self_stores(s, self, out);
-}
-
-void collect_self_stores(const ast::Stmt* s, std::string_view self, std::vector<std::string>* out) {
-  using K = ast::StmtKind;
-  switch (s->kind) {
-    case K::Assign:
-      for (const ast::Expr* t : s->as<ast::Assign>()->targets) collect_target(t, self, out);
-      break;
-    case K::AugAssign: collect_target(s->as<ast::AugAssign>()->target, self, out); break;
-    case K::AnnAssign: collect_target(s->as<ast::AnnAssign>()->target, self, out); break;
-    case K::For: case K::AsyncFor: {
-      const auto* f = s->as<ast::For>();
-      collect_target(f->target, self, out);
-      collect_body(f->body, self, out);
-      collect_body(f->orelse, self, out);
-      break;
+// CPython's _PyCompile_MaybeAddStaticAttributeToClass: `self.name = ...` anywhere inside a
+// class (in any nested function, whatever the method's first parameter is called) records
+// `name` in the nearest enclosing class body's __static_attributes__.
+void Codegen::note_static_attribute(const ast::Attribute* a) {
+  if (a->value->kind != ast::ExprKind::Name || a->value->as<ast::Name>()->id != "self") return;
+  for (auto it = units_.rbegin(); it != units_.rend(); ++it) {
+    if ((*it)->scope->kind == ScopeKind::Class) {
+      (*it)->static_attributes.emplace_back(a->attr);
+      return;
     }
-    case K::While: collect_body(s->as<ast::While>()->body, self, out); collect_body(s->as<ast::While>()->orelse, self, out); break;
-    case K::If: collect_body(s->as<ast::If>()->body, self, out); collect_body(s->as<ast::If>()->orelse, self, out); break;
-    case K::With: case K::AsyncWith: {
-      const auto* w = s->as<ast::With>();
-      for (const ast::WithItem* i : w->items) collect_target(i->optional_vars, self, out);
-      collect_body(w->body, self, out);
-      break;
-    }
-    case K::Try: case K::TryStar: {
-      const auto* t = s->as<ast::Try>();
-      collect_body(t->body, self, out);
-      for (const ast::ExceptHandler* h : t->handlers) collect_body(h->body, self, out);
-      collect_body(t->orelse, self, out);
-      collect_body(t->finalbody, self, out);
-      break;
-    }
-    default:
-      break;
   }
-}
-}  // namespace
-
-void Codegen::collect_static_attributes(const ast::ClassDef* c) {
-  std::vector<std::string> attrs;
-  for (const ast::Stmt* s : c->body) {
-    if (!ast::FunctionDef::accepts(s->kind)) continue;
-    const auto* f = s->as<ast::FunctionDef>();
-    const ast::Arguments* a = f->args;
-    const ast::Arg* first = !a->posonlyargs.empty() ? a->posonlyargs[0] : !a->args.empty() ? a->args[0] : nullptr;
-    if (!first) continue;
-    collect_body(f->body, first->arg, &attrs);
-  }
-  std::sort(attrs.begin(), attrs.end());
-  attrs.erase(std::unique(attrs.begin(), attrs.end()), attrs.end());
-  u().static_attributes = std::move(attrs);
 }
 
 // A generic class (PEP 695) is built inside its `<generic parameters of C>` unit: the type
@@ -537,7 +481,6 @@ Status Codegen::class_def(const ast::ClassDef* c, const SrcLoc& loc) {
     emit(STORE_DEREF, deref_index("__classdict__"), first);
   }
   TRY(annotations_prologue(first));
-  collect_static_attributes(c);
   // Docstring: __doc__ = "..." (kept in co_consts like any constant).
   size_t start = 0;
   if (!c->body.empty() && optimize_ < 2 && c->body[0]->kind == ast::StmtKind::Expr) {
@@ -551,7 +494,9 @@ Status Codegen::class_def(const ast::ClassDef* c, const SrcLoc& loc) {
   }
   for (size_t i = start; i < c->body.size(); ++i) TRY(stmt(c->body[i]));
   TRY(emit_deferred_annotations(first));
-  const std::vector<std::string>& attrs = u().static_attributes;
+  std::vector<std::string>& attrs = u().static_attributes;
+  std::sort(attrs.begin(), attrs.end());
+  attrs.erase(std::unique(attrs.begin(), attrs.end()), attrs.end());
   Ref<Object> static_attrs = TRY(tuple_new(static_cast<int64_t>(attrs.size())));
   for (size_t i = 0; i < attrs.size(); ++i) {
     Ref<Object> s = TRY(str_from_utf8(attrs[i]));
@@ -612,8 +557,9 @@ Result<Ref<Object>> str_tuple(const std::vector<std::string>& items) {
 Result<Ref<Object>> Codegen::finish_unit(bool add_none) {
   CodeUnit& unit = u();
   Scope* scope = unit.scope;
-  // Functions fall off the end with `return None`.
-  if (scope->kind != ScopeKind::Class && scope->kind != ScopeKind::Lambda) {
+  // Functions fall off the end with `return None`. A lambda's is unreachable, but its None is
+  // added to the constants as in CPython (and kept when it is constant 0).
+  if (scope->kind != ScopeKind::Class) {
     if (add_none) TRY(emit_none(kNoLocation));
     emit(RETURN_VALUE, kNoLocation);
   }

@@ -8,6 +8,7 @@
 // One Codegen per compilation; single-threaded.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -52,6 +53,8 @@ struct FBlock {
 // CPython's CO_FUTURE_ANNOTATIONS: set on every code object compiled under
 // `from __future__ import annotations`.
 inline constexpr int kCoFutureAnnotations = 0x1000000;
+// CPython's _PY_STACK_USE_GUIDELINE: displays and calls with more items are built piecewise.
+inline constexpr int kStackUseGuideline = 30;
 
 struct DeferredAnnotation {
   const ast::AnnAssign* stmt;
@@ -100,9 +103,10 @@ struct InlinedCompState {
 class Codegen {
  public:
   Codegen(const SymbolTable& symtable, std::string_view filename, std::string_view source,
-          Object* filename_obj, int optimize, bool interactive)
+          Object* filename_obj, int optimize, bool interactive, bool allow_top_level_await = false)
       : symtable_(symtable), filename_(filename), source_(source), filename_obj_(filename_obj),
-        optimize_(optimize), interactive_(interactive) {}
+        optimize_(optimize), interactive_(interactive),
+        allow_top_level_await_(allow_top_level_await) {}
 
   Result<Ref<Object>> compile_module(const ast::Mod* mod);
 
@@ -113,9 +117,15 @@ class Codegen {
   Object* filename_obj_;
   int optimize_;
   bool interactive_;
+  bool allow_top_level_await_;
   std::vector<std::unique_ptr<CodeUnit>> units_;
 
   CodeUnit& u() { return *units_.back(); }
+  // CPython's IS_TOP_LEVEL_AWAIT: compiling the module body under PyCF_ALLOW_TOP_LEVEL_AWAIT.
+  bool is_top_level_await() { return allow_top_level_await_ && u().scope->kind == ScopeKind::Module; }
+  // An async construct at `loc`: fine in an async def; in a top-level-await module body it makes
+  // the module a coroutine; elsewhere SyntaxError `message`.
+  Status require_async_context(const SrcLoc& loc, const char* message);
 
   // ---- units (codegen.cpp)
   Status enter_unit(Scope* scope, std::string name, int firstlineno, const ast::Arguments* args);
@@ -171,7 +181,14 @@ class Codegen {
   // StopIteration into RuntimeError (CALL_INTRINSIC_1 INTRINSIC_STOPITERATION_ERROR).
   Status wrap_in_stopiteration_handler();
   Status body_with_docstring(const ast::Seq<ast::Stmt*>& body, bool is_function);
-  void collect_static_attributes(const ast::ClassDef* c);
+  void note_static_attribute(const ast::Attribute* a);
+  // SyntaxWarnings (codegen_warnings.cpp): `warn` issues one at `loc`; the checks are CPython's
+  // check_compare, check_caller, check_subscripter + check_index and codegen_assert's.
+  Status warn(const SrcLoc& loc, std::string message);
+  Status check_compare(const ast::Compare* c, const SrcLoc& loc);
+  Status check_caller(const ast::Expr* func);
+  Status check_subscript(const ast::Expr* value, const ast::Expr* index);
+  Status check_assert(const ast::Assert* a, const SrcLoc& loc);
 
   // ---- expressions (codegen_expr.cpp)
   Status expr(const ast::Expr* e);
@@ -195,9 +212,14 @@ class Codegen {
                             int append_op, bool to_tuple, const SrcLoc& loc, int pushed = 0,
                             std::string_view injected = {});
   Status dict(const ast::Dict* d, const SrcLoc& loc);
+  Status subdict(const ast::Dict* d, size_t begin, size_t end, const SrcLoc& loc);
   Status subscript(const ast::Subscript* s, const SrcLoc& loc);
   Status slice(const ast::Slice* s, const SrcLoc& loc);
+  Status slice_two_parts(const ast::Expr* slice, const SrcLoc& loc);
+  // codegen_format.cpp: f-strings, and `"..." % (a, b)` rewritten as one when CPython would.
   Status fstring(const ast::JoinedStr* j, const SrcLoc& loc);
+  Status joined_string(size_t n, const SrcLoc& loc, const std::function<Status(size_t)>& piece);
+  Result<bool> try_percent_format(const ast::BinOp* b, const SrcLoc& loc);
   // `value` formatted with `conversion` ('s', 'r', 'a' or -1) and `format_spec` (or null).
   Status formatted_value(const ast::Expr* value, int conversion, const ast::Expr* format_spec,
                          const SrcLoc& loc);
@@ -225,8 +247,6 @@ class Codegen {
   Status async_comprehension_generator(const ast::Seq<ast::Comprehension*>& gens, size_t index,
                                        int depth, const ast::Expr* elt, const ast::Expr* value,
                                        int kind, bool iter_on_stack, const SrcLoc& loc);
-  Result<bool> try_fold_constant(const ast::Expr* e);
-  bool is_constant_expr(const ast::Expr* e) const;
 
   // ---- statements (codegen_stmt.cpp)
   Status stmt(const ast::Stmt* s);

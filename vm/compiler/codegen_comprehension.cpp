@@ -272,8 +272,8 @@ Status Codegen::comprehension(const ast::Expr* e, const SrcLoc& loc) {
   // A comprehension that awaits is evaluated eagerly, so it needs an async context (a
   // generator expression just becomes an async generator).
   bool awaits = scope->is_coroutine && kind != kGenExp;
-  if (awaits && !u().scope->is_async_def() && u().scope->kind != ScopeKind::Comprehension)
-    return syntax_error(loc, "asynchronous comprehension outside of an asynchronous function");
+  if (awaits && u().scope->kind != ScopeKind::Comprehension)
+    TRY(require_async_context(loc, "asynchronous comprehension outside of an asynchronous function"));
   InlinedCompState state;
   if (scope->comp_inlined) {
     TRY(expr(outermost));

@@ -12,6 +12,7 @@
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 
@@ -48,6 +49,9 @@ bool has_starred(const ast::Seq<ast::Expr*>& es) {
   return false;
 }
 
+// Whether `pairs` key/value pairs are too many to push at once (CPython's subdict/subkwargs).
+bool big_map(size_t pairs) { return pairs * 2 > static_cast<size_t>(kStackUseGuideline); }
+
 }  // namespace
 
 int aug_binary_oparg(ast::OperatorKind op) { return binary_oparg(op, true); }
@@ -55,20 +59,6 @@ int aug_binary_oparg(ast::OperatorKind op) { return binary_oparg(op, true); }
 Status Codegen::exprs(const ast::Seq<ast::Expr*>& es) {
   for (const ast::Expr* e : es) TRY(expr(e));
   return ok();
-}
-
-bool Codegen::is_constant_expr(const ast::Expr* e) const { return e->kind == ast::ExprKind::Constant; }
-
-// -<number constant> folds to a constant, as CPython's AST optimiser does.
-Result<bool> Codegen::try_fold_constant(const ast::Expr* e) {
-  if (e->kind != ast::ExprKind::UnaryOp) return false;
-  const auto* un = e->as<ast::UnaryOp>();
-  if (un->op != ast::UnaryOpKind::USub || un->operand->kind != ast::ExprKind::Constant) return false;
-  Object* v = un->operand->as<ast::Constant>()->value;
-  if (!(is_int(v) || is_float(v)) || is_bool(v)) return false;
-  Ref<Object> neg = TRY(number_negative(v));
-  TRY(emit_const(neg.get(), loc_of(e->loc)));
-  return true;
 }
 
 Status Codegen::emit_compare_op(ast::CmpOpKind op, const SrcLoc& loc) {
@@ -89,6 +79,7 @@ Status Codegen::emit_compare_op(ast::CmpOpKind op, const SrcLoc& loc) {
 }
 
 Status Codegen::compare(const ast::Compare* c, const SrcLoc& loc) {
+  TRY(check_compare(c, loc));
   TRY(expr(c->left));
   size_t n = c->ops.size();
   if (n == 1) {
@@ -150,6 +141,7 @@ Status Codegen::jump_if(const ast::Expr* e, int label, bool cond) {
       const auto* c = e->as<ast::Compare>();
       size_t n = c->ops.size();
       if (n > 1) {
+        TRY(check_compare(c, loc));
         TRY(expr(c->left));
         int cleanup = new_label();
         for (size_t i = 0; i + 1 < n; ++i) {
@@ -199,33 +191,39 @@ Status Codegen::boolop(const ast::BoolOp* b, const SrcLoc& loc) {
   return ok();
 }
 
-// Builds a list/set/tuple with starred items: BUILD_x 0 then APPEND/EXTEND per item.
+// CPython's starunpack_helper: a list/set/tuple display (or a call's positional tuple after
+// `pushed` items already on the stack). Without starred items and within the stack guideline it
+// is one BUILD_x; otherwise BUILD_x then APPEND/EXTEND per item (a starred item starts the
+// build if the display is not big), and LIST_TO_TUPLE for tuples.
 Status Codegen::starred_collection(const ast::Seq<ast::Expr*>& elts, int build_op, int extend_op,
                                    int append_op, bool to_tuple, const SrcLoc& loc, int pushed,
                                    std::string_view injected) {
-  if (pushed > 0 && !has_starred(elts)) {
-    // Only the positional tuple of a call with `**kwargs` gets here: one BUILD_TUPLE.
+  int n = static_cast<int>(elts.size());
+  bool big = n + pushed + (injected.empty() ? 0 : 1) > kStackUseGuideline;
+  if (!big && !has_starred(elts)) {
     TRY(exprs(elts));
-    int n = pushed + static_cast<int>(elts.size());
+    int count = pushed + n;
     if (!injected.empty()) {
       TRY(emit_name_op(injected, ast::ExprContext::Load, loc));
-      ++n;
+      ++count;
     }
-    emit(BUILD_TUPLE, n, loc);
+    emit(to_tuple ? BUILD_TUPLE : build_op, count, loc);
     return ok();
   }
-  size_t i = 0;
-  // Items before the first starred one are pushed and built at once.
-  while (i < elts.size() && elts[i]->kind != ast::ExprKind::Starred) TRY(expr(elts[i++]));
-  emit(build_op, pushed + static_cast<int>(i), loc);
-  for (; i < elts.size(); ++i) {
+  bool built = big;
+  if (big) emit(build_op, pushed, loc);
+  for (int i = 0; i < n; ++i) {
     const ast::Expr* e = elts[i];
     if (e->kind == ast::ExprKind::Starred) {
+      if (!built) {
+        emit(build_op, pushed + i, loc);
+        built = true;
+      }
       TRY(expr(e->as<ast::Starred>()->value));
       emit(extend_op, 1, loc);
     } else {
       TRY(expr(e));
-      emit(append_op, 1, loc);
+      if (built) emit(append_op, 1, loc);
     }
   }
   if (!injected.empty()) {
@@ -240,7 +238,8 @@ Status Codegen::call_args(const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::
                           int preloaded, const SrcLoc& loc, std::string_view injected) {
   bool kw_unpack = false;
   for (const ast::Keyword* k : keywords) kw_unpack |= k->arg.empty();
-  if (!has_starred(args) && !kw_unpack) {
+  bool big = args.size() + keywords.size() * 2 > static_cast<size_t>(kStackUseGuideline);
+  if (!has_starred(args) && !kw_unpack && !big) {
     TRY(exprs(args));
     int n = preloaded + static_cast<int>(args.size() + keywords.size());
     if (!injected.empty()) {
@@ -288,13 +287,16 @@ Status Codegen::call_args(const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::
         continue;
       }
       size_t j = i;
-      while (j < keywords.size() && !keywords[j]->arg.empty()) {
-        Ref<Object> key = TRY(str_from_utf8(keywords[j]->arg));
+      while (j < keywords.size() && !keywords[j]->arg.empty()) ++j;
+      bool big_run = big_map(j - i);
+      if (big_run) emit(BUILD_MAP, 0, kNoLocation);
+      for (size_t k = i; k < j; ++k) {
+        Ref<Object> key = TRY(str_from_utf8(keywords[k]->arg));
         TRY(emit_const(key.get(), loc));
-        TRY(expr(keywords[j]->value));
-        ++j;
+        TRY(expr(keywords[k]->value));
+        if (big_run) emit(MAP_ADD, 1, kNoLocation);
       }
-      emit(BUILD_MAP, static_cast<int>(j - i), loc);
+      if (!big_run) emit(BUILD_MAP, static_cast<int>(j - i), loc);
       if (have_dict) emit(DICT_MERGE, 1, loc);
       have_dict = true;
       i = j;
@@ -377,6 +379,7 @@ Status Codegen::load_args_for_super(const ast::Call* call, const SrcLoc& loc) {
 
 Status Codegen::call(const ast::Call* c, const SrcLoc& loc) {
   const ast::Expr* f = c->func;
+  TRY(check_caller(f));
   bool kw_unpack = false;
   for (const ast::Keyword* k : c->keywords) kw_unpack |= k->arg.empty();
   bool simple = !has_starred(c->args) && !kw_unpack;
@@ -410,37 +413,87 @@ Status Codegen::call(const ast::Call* c, const SrcLoc& loc) {
   return call_args(c->args, c->keywords, 0, loc);
 }
 
+// Pairs [begin, end) of a dict display as one dict: BUILD_MAP n, or for a big run BUILD_MAP 0
+// and MAP_ADD per pair.
+Status Codegen::subdict(const ast::Dict* d, size_t begin, size_t end, const SrcLoc& loc) {
+  bool big = big_map(end - begin);
+  if (big) emit(BUILD_MAP, 0, loc);
+  for (size_t i = begin; i < end; ++i) {
+    TRY(expr(d->keys[i]));
+    TRY(expr(d->values[i]));
+    if (big) emit(MAP_ADD, 1, loc);
+  }
+  if (!big) emit(BUILD_MAP, static_cast<int>(end - begin), loc);
+  return ok();
+}
+
+// CPython's codegen_dict: runs of key: value pairs (cut after 16 pairs) become dicts merged
+// with DICT_UPDATE, as does each `**mapping`.
 Status Codegen::dict(const ast::Dict* d, const SrcLoc& loc) {
-  size_t n = d->keys.size();
+  size_t n = d->values.size();
   bool have_dict = false;
-  size_t i = 0;
-  while (i < n) {
+  size_t elements = 0;
+  auto flush = [&](size_t begin, size_t end) -> Status {
+    TRY(subdict(d, begin, end, loc));
+    if (have_dict) emit(DICT_UPDATE, 1, loc);
+    have_dict = true;
+    elements = 0;
+    return ok();
+  };
+  for (size_t i = 0; i < n; ++i) {
     if (!d->keys[i]) {
+      if (elements) TRY(flush(i - elements, i));
       if (!have_dict) {
         emit(BUILD_MAP, 0, loc);
         have_dict = true;
       }
       TRY(expr(d->values[i]));
       emit(DICT_UPDATE, 1, loc);
-      ++i;
-      continue;
+    } else if (big_map(elements)) {
+      TRY(flush(i - elements, i + 1));
+    } else {
+      ++elements;
     }
-    size_t j = i;
-    while (j < n && d->keys[j]) {
-      TRY(expr(d->keys[j]));
-      TRY(expr(d->values[j]));
-      ++j;
-    }
-    emit(BUILD_MAP, static_cast<int>(j - i), loc);
-    if (have_dict) emit(DICT_UPDATE, 1, loc);
-    have_dict = true;
-    i = j;
   }
+  if (elements) TRY(flush(n - elements, n));
   if (!have_dict) emit(BUILD_MAP, 0, loc);
   return ok();
 }
 
+namespace {
+
+// A slice whose bounds are all constants or absent is itself a constant (CPython 3.14).
+bool is_constant_slice(const ast::Expr* e) {
+  if (e->kind != ast::ExprKind::Slice) return false;
+  const auto* s = e->as<ast::Slice>();
+  auto constant_or_absent = [](const ast::Expr* x) { return !x || x->kind == ast::ExprKind::Constant; };
+  return constant_or_absent(s->lower) && constant_or_absent(s->upper) && constant_or_absent(s->step);
+}
+
+Object* constant_or_none(const ast::Expr* x) {
+  return x ? x->as<ast::Constant>()->value : none();
+}
+
+}  // namespace
+
+bool is_two_part_slice(const ast::Expr* e) {
+  return e->kind == ast::ExprKind::Slice && !e->as<ast::Slice>()->step && !is_constant_slice(e);
+}
+
+// The start and stop of `x[a:b]` for BINARY_SLICE / STORE_SLICE.
+Status Codegen::slice_two_parts(const ast::Expr* e, const SrcLoc& loc) {
+  const auto* s = e->as<ast::Slice>();
+  if (s->lower) TRY(expr(s->lower)); else TRY(emit_none(loc));
+  if (s->upper) TRY(expr(s->upper)); else TRY(emit_none(loc));
+  return ok();
+}
+
 Status Codegen::slice(const ast::Slice* s, const SrcLoc& loc) {
+  if (is_constant_slice(s)) {
+    Ref<Object> value = TRY(slice_new(constant_or_none(s->lower), constant_or_none(s->upper),
+                                      constant_or_none(s->step)));
+    return emit_const(value.get(), loc);
+  }
   int n = 2;
   if (s->lower) TRY(expr(s->lower)); else TRY(emit_none(loc));
   if (s->upper) TRY(expr(s->upper)); else TRY(emit_none(loc));
@@ -453,12 +506,10 @@ Status Codegen::slice(const ast::Slice* s, const SrcLoc& loc) {
 }
 
 Status Codegen::subscript(const ast::Subscript* s, const SrcLoc& loc) {
+  if (s->ctx == ast::ExprContext::Load) TRY(check_subscript(s->value, s->slice));
   TRY(expr(s->value));
-  bool two_part_slice = s->slice->kind == ast::ExprKind::Slice && !s->slice->as<ast::Slice>()->step;
-  if (two_part_slice && s->ctx != ast::ExprContext::Del) {
-    const auto* sl = s->slice->as<ast::Slice>();
-    if (sl->lower) TRY(expr(sl->lower)); else TRY(emit_none(loc));
-    if (sl->upper) TRY(expr(sl->upper)); else TRY(emit_none(loc));
+  if (is_two_part_slice(s->slice) && s->ctx != ast::ExprContext::Del) {
+    TRY(slice_two_parts(s->slice, loc));
     if (s->ctx == ast::ExprContext::Load) emit(BINARY_SLICE, loc);
     else emit(STORE_SLICE, loc);
     return ok();
@@ -545,27 +596,6 @@ Status Codegen::interpolation(const ast::Interpolation* i, const SrcLoc& loc) {
   return ok();
 }
 
-Status Codegen::fstring(const ast::JoinedStr* j, const SrcLoc& loc) {
-  size_t n = j->values.size();
-  if (n == 0) {
-    Ref<Object> empty = TRY(str_from_ascii(""));
-    return emit_const(empty.get(), loc);
-  }
-  for (const ast::Expr* v : j->values) {
-    // A replacement field nested in a t-string's format spec is formatted, as in an f-string.
-    if (v->kind == ast::ExprKind::Interpolation) {
-      const auto* i = v->as<ast::Interpolation>();
-      TRY(formatted_value(i->value, i->conversion, i->format_spec, loc_of(v->loc)));
-    } else {
-      TRY(expr(v));
-    }
-  }
-  if (n > 1 || j->values[0]->kind != ast::ExprKind::FormattedValue) {
-    if (n > 1) emit(BUILD_STRING, static_cast<int>(n), loc);
-  }
-  return ok();
-}
-
 Status Codegen::yield_value(const SrcLoc& loc) {
   // An async generator's yields are wrapped so the awaiting machinery can tell them from the
   // values an `await` passes through (CPython's codegen_addop_yield).
@@ -616,13 +646,13 @@ Status Codegen::expr(const ast::Expr* e) {
     }
     case K::BinOp: {
       const auto* b = e->as<ast::BinOp>();
+      if (TRY(try_percent_format(b, loc))) return ok();
       TRY(expr(b->left));
       TRY(expr(b->right));
       emit(BINARY_OP, binary_oparg(b->op, false), loc);
       return ok();
     }
     case K::UnaryOp: {
-      if (TRY(try_fold_constant(e))) return ok();
       const auto* un = e->as<ast::UnaryOp>();
       TRY(expr(un->operand));
       switch (un->op) {
@@ -648,10 +678,7 @@ Status Codegen::expr(const ast::Expr* e) {
     case K::Dict: return dict(e->as<ast::Dict>(), loc);
     case K::Set: {
       const auto* s = e->as<ast::Set>();
-      if (has_starred(s->elts)) return starred_collection(s->elts, BUILD_SET, SET_UPDATE, SET_ADD, false, loc);
-      TRY(exprs(s->elts));
-      emit(BUILD_SET, static_cast<int>(s->elts.size()), loc);
-      return ok();
+      return starred_collection(s->elts, BUILD_SET, SET_UPDATE, SET_ADD, false, loc);
     }
     case K::ListComp:
     case K::SetComp:
@@ -701,6 +728,7 @@ Status Codegen::expr(const ast::Expr* e) {
       if (a->ctx == ast::ExprContext::Load) {
         emit(LOAD_ATTR, load_attr_oparg(index, false), attr_loc);
       } else if (a->ctx == ast::ExprContext::Store) {
+        note_static_attribute(a);
         emit(STORE_ATTR, index, attr_loc);
       } else {
         emit(DELETE_ATTR, index, attr_loc);
@@ -714,18 +742,12 @@ Status Codegen::expr(const ast::Expr* e) {
     case K::List: {
       const auto* l = e->as<ast::List>();
       if (l->ctx == ast::ExprContext::Store) return unpack(l->elts, loc);
-      if (has_starred(l->elts)) return starred_collection(l->elts, BUILD_LIST, LIST_EXTEND, LIST_APPEND, false, loc);
-      TRY(exprs(l->elts));
-      emit(BUILD_LIST, static_cast<int>(l->elts.size()), loc);
-      return ok();
+      return starred_collection(l->elts, BUILD_LIST, LIST_EXTEND, LIST_APPEND, false, loc);
     }
     case K::Tuple: {
       const auto* t = e->as<ast::Tuple>();
       if (t->ctx == ast::ExprContext::Store) return unpack(t->elts, loc);
-      if (has_starred(t->elts)) return starred_collection(t->elts, BUILD_LIST, LIST_EXTEND, LIST_APPEND, true, loc);
-      TRY(exprs(t->elts));
-      emit(BUILD_TUPLE, static_cast<int>(t->elts.size()), loc);
-      return ok();
+      return starred_collection(t->elts, BUILD_LIST, LIST_EXTEND, LIST_APPEND, true, loc);
     }
     case K::Slice: return slice(e->as<ast::Slice>(), loc);
   }

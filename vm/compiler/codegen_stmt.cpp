@@ -20,6 +20,8 @@ namespace weft::compiler {
 using namespace weft::vm;
 
 int aug_binary_oparg(ast::OperatorKind op);  // codegen_expr.cpp
+// `x[a:b]` with a non-constant slice uses BINARY_SLICE/STORE_SLICE (codegen_expr.cpp).
+bool is_two_part_slice(const ast::Expr* slice);
 
 Status Codegen::stmts(const ast::Seq<ast::Stmt*>& body) {
   for (const ast::Stmt* s : body) TRY(stmt(s));
@@ -59,6 +61,7 @@ Status Codegen::assign_target(const ast::Expr* target, const SrcLoc& loc) {
     case ast::ExprKind::Attribute: {
       const auto* a = target->as<ast::Attribute>();
       TRY(expr(a->value));
+      note_static_attribute(a);
       int index = TRY(name_index(mangled(a->attr)));
       emit(STORE_ATTR, index, tloc);
       return ok();
@@ -66,10 +69,8 @@ Status Codegen::assign_target(const ast::Expr* target, const SrcLoc& loc) {
     case ast::ExprKind::Subscript: {
       const auto* s = target->as<ast::Subscript>();
       TRY(expr(s->value));
-      if (s->slice->kind == ast::ExprKind::Slice && !s->slice->as<ast::Slice>()->step) {
-        const auto* sl = s->slice->as<ast::Slice>();
-        if (sl->lower) TRY(expr(sl->lower)); else TRY(emit_none(tloc));
-        if (sl->upper) TRY(expr(sl->upper)); else TRY(emit_none(tloc));
+      if (is_two_part_slice(s->slice)) {
+        TRY(slice_two_parts(s->slice, tloc));
         emit(STORE_SLICE, tloc);
         return ok();
       }
@@ -113,15 +114,29 @@ Status Codegen::aug_assign(const ast::AugAssign* a, const SrcLoc& loc) {
     case ast::ExprKind::Subscript: {
       const auto* s = t->as<ast::Subscript>();
       TRY(expr(s->value));
-      TRY(expr(s->slice));
-      emit(COPY, 2, tloc);
-      emit(COPY, 2, tloc);
-      emit(BINARY_OP, NB_SUBSCR, tloc);
+      bool two_parts = is_two_part_slice(s->slice);
+      if (two_parts) {
+        TRY(slice_two_parts(s->slice, tloc));
+        for (int k = 0; k < 3; ++k) emit(COPY, 3, tloc);
+        emit(BINARY_SLICE, tloc);
+      } else {
+        TRY(expr(s->slice));
+        emit(COPY, 2, tloc);
+        emit(COPY, 2, tloc);
+        emit(BINARY_OP, NB_SUBSCR, tloc);
+      }
       TRY(expr(a->value));
       emit(BINARY_OP, op, loc);
-      emit(SWAP, 3, tloc);
-      emit(SWAP, 2, tloc);
-      emit(STORE_SUBSCR, tloc);
+      if (two_parts) {
+        emit(SWAP, 4, tloc);
+        emit(SWAP, 3, tloc);
+        emit(SWAP, 2, tloc);
+        emit(STORE_SLICE, tloc);
+      } else {
+        emit(SWAP, 3, tloc);
+        emit(SWAP, 2, tloc);
+        emit(STORE_SUBSCR, tloc);
+      }
       return ok();
     }
     default:
@@ -200,7 +215,7 @@ Status Codegen::for_stmt(const ast::For* s, const SrcLoc& loc) {
 // async for: each step awaits __anext__() inside a virtual try whose handler, END_ASYNC_FOR,
 // ends the loop on StopAsyncIteration (re-raising anything else).
 Status Codegen::async_for_stmt(const ast::For* s, const SrcLoc& loc) {
-  if (!u().scope->is_async_def()) return syntax_error(loc, "'async for' outside async function");
+  TRY(require_async_context(loc, "'async for' outside async function"));
   int start = new_label(), end_send = new_label(), except = new_label(), end = new_label();
   SrcLoc iter_loc = loc_of(s->iter->loc);
   TRY(expr(s->iter));
@@ -384,6 +399,7 @@ Status Codegen::raise_stmt(const ast::Raise* r, const SrcLoc& loc) {
 }
 
 Status Codegen::assert_stmt(const ast::Assert* a, const SrcLoc& loc) {
+  TRY(check_assert(a, loc));
   if (optimize_ > 0) return ok();
   int end = new_label();
   TRY(jump_if(a->test, end, true));
@@ -709,11 +725,11 @@ Status Codegen::with_stmt(const ast::With* w, size_t item, const SrcLoc& loc) {
   emit(POP_BLOCK, kNoLocation);
   TRY(call_exit_with_nones(loc));
   emit(POP_TOP, loc);
-  emit_jump(JUMP_NO_INTERRUPT, exit, kNoLocation);
+  emit_jump(JUMP, exit, loc);
 
   bind(final_label);
-  emit_jump(SETUP_CLEANUP, cleanup, kNoLocation);
-  emit(PUSH_EXC_INFO, kNoLocation);
+  emit_jump(SETUP_CLEANUP, cleanup, loc);
+  emit(PUSH_EXC_INFO, loc);
   emit(WITH_EXCEPT_START, loc);
   TRY(with_except_finish(cleanup, loc));
   bind(exit);
@@ -723,7 +739,7 @@ Status Codegen::with_stmt(const ast::With* w, size_t item, const SrcLoc& loc) {
 // async with: with_stmt's shape with __aenter__/__aexit__, each call's result awaited
 // (GET_AWAITABLE 1 after __aenter__, 2 after __aexit__, for the error messages).
 Status Codegen::async_with_stmt(const ast::With* w, size_t item, const SrcLoc& loc) {
-  if (!u().scope->is_async_def()) return syntax_error(loc, "'async with' outside async function");
+  TRY(require_async_context(loc, "'async with' outside async function"));
   const ast::WithItem* wi = w->items[item];
   int block = new_label(), final_label = new_label(), exit = new_label(), cleanup = new_label();
   TRY(expr(wi->context_expr));

@@ -1,4 +1,5 @@
-// vm/compiler/compile.cpp — parse -> symtable -> codegen (-> flowgraph -> assembler).
+// vm/compiler/compile.cpp — parse -> PEP 765 check -> symtable -> codegen (-> flowgraph ->
+// assembler).
 //
 // Everything a compilation needs lives on this call's stack (arena, symbol table, codegen
 // units), so concurrent compilations in different threads share nothing.
@@ -8,6 +9,7 @@
 
 #include "objects/str.h"
 #include "vm/compiler/codegen.h"
+#include "vm/compiler/finally_check.h"
 #include "vm/compiler/parser.h"
 #include "vm/compiler/symtable.h"
 
@@ -16,9 +18,11 @@ namespace weft::compiler {
 Result<Ref<Object>> compile_ast(const ast::Mod* mod, std::string_view source, Object* filename,
                                 const CompileFlags& flags) {
   std::string name = str_to_std_string(filename);
-  std::unique_ptr<SymbolTable> table = TRY(SymbolTable::build(mod, name, source));
+  TRY(check_control_flow_in_finally(mod, filename, source));
+  std::unique_ptr<SymbolTable> table =
+      TRY(SymbolTable::build(mod, name, source, flags.allow_top_level_await));
   Codegen codegen(*table, name, source, filename, flags.optimize,
-                  mod->kind == ast::ModKind::Interactive);
+                  mod->kind == ast::ModKind::Interactive, flags.allow_top_level_await);
   return codegen.compile_module(mod);
 }
 
@@ -29,7 +33,10 @@ Result<Ref<Object>> compile_source(std::string_view source, Object* filename, Co
                                                      : ParseMode::Single;
   std::string name = str_to_std_string(filename);
   ast::Arena arena;
-  ast::Mod* mod = TRY(parse(source, name, parse_mode, flags.source_is_bytes ? kParseSourceIsBytes : 0, arena));
+  int parse_flags = (flags.source_is_bytes ? kParseSourceIsBytes : 0) |
+                    (flags.dont_imply_dedent ? kParseDontImplyDedent : 0) |
+                    (flags.allow_incomplete_input ? kParseAllowIncomplete : 0);
+  ast::Mod* mod = TRY(parse(source, name, parse_mode, parse_flags, arena));
   return compile_ast(mod, source, filename, flags);
 }
 

@@ -17,9 +17,20 @@ namespace weft::compiler {
 
 enum class CompileMode : unsigned char { Exec, Eval, Single };
 
+// compile()'s flag bits that reach the compiler (CPython's PyCF_*).
+inline constexpr int kPyCFDontImplyDedent = 0x200;
+inline constexpr int kPyCFAllowTopLevelAwait = 0x2000;
+inline constexpr int kPyCFAllowIncompleteInput = 0x4000;
+
 struct CompileFlags {
   int optimize = 0;            // -O level: 1 drops asserts and __debug__ code, 2 also docstrings
   bool source_is_bytes = false;  // honour a BOM / coding declaration
+  // PyCF_ALLOW_TOP_LEVEL_AWAIT (0x2000): `await`, `async for`, `async with` and async
+  // comprehensions in the module body; such a module compiles to a CO_COROUTINE code object,
+  // which eval()/exec() run to a coroutine (asyncio's REPL, `python -m asyncio`).
+  bool allow_top_level_await = false;
+  bool dont_imply_dedent = false;       // PyCF_DONT_IMPLY_DEDENT (0x200), see parser.h
+  bool allow_incomplete_input = false;  // PyCF_ALLOW_INCOMPLETE_INPUT (0x4000), see parser.h
 };
 
 // Parses and compiles `source`; `filename` is a str object (co_filename, SyntaxError.filename).

@@ -2,16 +2,21 @@
 //
 // A key is a byte string: a one-letter type tag followed by the value's canonical bytes (the
 // decimal digits of an int, the bit pattern of a float, the code points of a str, the items'
-// keys of a tuple with their count). Two constants share an index exactly when CPython's
+// keys of a tuple with their count, a complex's two bit patterns, a slice's three keys, a frozenset's sorted item keys). Two constants share an index exactly when CPython's
 // _PyCode_ConstantKey would make them equal, which keeps co_consts identical to CPython's.
 #include "vm/compiler/consts.h"
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "objects/abstract.h"
 #include "objects/bytes.h"
+#include "objects/complex.h"
 #include "objects/float.h"
 #include "objects/int.h"
+#include "objects/set_internal.h"
+#include "objects/slice.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 
@@ -60,6 +65,30 @@ void append_const_key(Object* value, std::string* out) {
     int64_t n = tuple_size(value);
     append_length(out, n);
     for (int64_t i = 0; i < n; ++i) append_const_key(tuple_item(value, i), out);
+  } else if (is_complex_exact(value)) {
+    out->push_back('c');
+    const auto* c = static_cast<const ComplexObject*>(value);
+    append_raw(out, &c->real, sizeof c->real);  // bit patterns, as for floats
+    append_raw(out, &c->imag, sizeof c->imag);
+  } else if (is_slice(value)) {
+    const auto* s = static_cast<const SliceObject*>(value);
+    out->push_back(':');
+    append_const_key(s->start, out);
+    append_const_key(s->stop, out);
+    append_const_key(s->step, out);
+  } else if (value->ob_type == &FrozenSetType) {
+    // The items' keys in sorted order: equal frozensets (by constant key) share one key.
+    std::vector<std::string> keys;
+    int64_t pos = 0;
+    Ref<Object> item;
+    while (set_detail::next_key(value, &pos, &item)) {
+      keys.emplace_back();
+      append_const_key(item.get(), &keys.back());
+    }
+    std::sort(keys.begin(), keys.end());
+    out->push_back('{');
+    append_length(out, static_cast<int64_t>(keys.size()));
+    for (const std::string& k : keys) out->append(k);
   } else {
     out->push_back('@');  // identity
     append_raw(out, &value, sizeof value);

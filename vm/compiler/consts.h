@@ -2,7 +2,7 @@
 //
 // Constants are deduplicated by *kind and value*, as CPython's _PyCode_ConstantKey does: 1,
 // 1.0 and True are three constants, 0.0 and -0.0 are two, and tuples compare element-wise by
-// the same rule. Objects without a value key (code objects, frozensets, complex numbers) are
+// the same rule. Objects without a value key (code objects) are
 // deduplicated by identity. One compilation owns the pool; no locking.
 #pragma once
 

@@ -19,7 +19,9 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/set.h"
 #include "objects/tuple.h"
+#include "vm/compiler/const_fold.h"
 #include "vm/compiler/flowgraph_swaps.h"
 
 namespace weft::compiler {
@@ -104,8 +106,14 @@ class Cfg {
   void propagate_line_numbers();
   Status optimize_blocks();
   Status optimize_block(int b);
+  Result<bool> constant_operands(const std::vector<CInstr>& ins, size_t i, int n,
+                                 std::vector<Ref<Object>>* out);
+  Status make_load_const(CInstr& in, Object* value);
   Status fold_tuple_of_constants(std::vector<CInstr>& ins, size_t i);
-  Status fold_constant_sequence(std::vector<CInstr>& ins, size_t i);
+  Status fold_constant_sequence(std::vector<CInstr>& ins, size_t i, int next_opcode);
+  Status fold_binary_op(std::vector<CInstr>& ins, size_t i);
+  Status fold_unary_op(std::vector<CInstr>& ins, size_t i, FoldUnary op);
+  Status fold_list_to_tuple(std::vector<CInstr>& ins, size_t i);
   void jump_thread(int b);
   void remove_redundant_nops();
   void remove_redundant_jumps();
@@ -322,75 +330,204 @@ Result<Object*> Cfg::const_value(const CInstr& i, Ref<Object>* holder) {
   return holder->get();
 }
 
+// The NOP-skipping walk back from ins[i-1] that CPython's get_constant_sequence and nop_out
+// make: earlier folds leave NOPs between an operator and its constant operands.
+namespace {
+
+// Index of the n-th non-NOP instruction before i (n >= 1), or -1.
+long nth_operand_before(const std::vector<CInstr>& ins, size_t i, int n) {
+  for (long k = static_cast<long>(i) - 1; k >= 0; --k) {
+    if (ins[k].opcode == NOP) continue;
+    if (--n == 0) return k;
+  }
+  return -1;
+}
+
+// NOPs out the n non-NOP instructions before ins[i]. As in CPython 3.14's nop_out, they lose
+// their location too, so they never survive as line markers.
+void nop_out(CInstr& in) {
+  in.opcode = NOP;
+  in.oparg = 0;
+  in.loc = kNoLocation;
+}
+
+void nop_out_operands(std::vector<CInstr>& ins, size_t i, int n) {
+  for (long k = static_cast<long>(i) - 1; k >= 0 && n > 0; --k) {
+    if (ins[k].opcode == NOP) continue;
+    nop_out(ins[k]);
+    --n;
+  }
+}
+
+// A tuple of `items` (moved from).
+Result<Ref<Object>> tuple_of(std::vector<Ref<Object>>& items) {
+  Ref<Object> t = TRY(tuple_new(static_cast<int64_t>(items.size())));
+  for (size_t k = 0; k < items.size(); ++k)
+    tuple_init_item(t.get(), static_cast<int64_t>(k), std::move(items[k]));
+  return t;
+}
+
+}  // namespace
+
+// The values of the n constant loads just before ins[i] (NOPs skipped), in stack order; false
+// if one of them is not a constant load.
+Result<bool> Cfg::constant_operands(const std::vector<CInstr>& ins, size_t i, int n,
+                                    std::vector<Ref<Object>>* out) {
+  out->clear();
+  out->resize(static_cast<size_t>(n));
+  long k = static_cast<long>(i);
+  for (int slot = n - 1; slot >= 0; --slot) {
+    k = nth_operand_before(ins, static_cast<size_t>(k), 1);
+    if (k < 0 || !is_const_load(ins[k])) return false;
+    Ref<Object> holder;
+    Object* v = TRY(const_value(ins[k], &holder));
+    (*out)[slot] = holder ? std::move(holder) : new_ref(v);
+  }
+  return true;
+}
+
+// `in` becomes a load of `value`: LOAD_SMALL_INT for the small ints, as CPython's
+// instr_make_load_const, LOAD_CONST otherwise.
+Status Cfg::make_load_const(CInstr& in, Object* value) {
+  int64_t small;
+  if (is_int_exact(value) && int_to_i64(value, &small) && small >= 0 && small < 256) {
+    in.opcode = LOAD_SMALL_INT;
+    in.oparg = static_cast<int>(small);
+    return ok();
+  }
+  in.opcode = LOAD_CONST;
+  in.oparg = TRY(consts_.add(value));
+  return ok();
+}
+
 // BUILD_TUPLE n preceded by n constant loads -> LOAD_CONST of the tuple.
 Status Cfg::fold_tuple_of_constants(std::vector<CInstr>& ins, size_t i) {
   int n = ins[i].oparg;
-  if (n > kMaxTupleFoldSize || static_cast<size_t>(n) > i) return ok();
-  for (int k = 1; k <= n; ++k)
-    if (!is_const_load(ins[i - k])) return ok();
-  Ref<Object> t = TRY(tuple_new(n));
-  for (int k = 0; k < n; ++k) {
-    Ref<Object> holder;
-    Object* v = TRY(const_value(ins[i - n + k], &holder));
-    tuple_init_item(t.get(), k, new_ref(v));
-  }
-  int index = TRY(consts_.add(t.get()));
-  for (int k = 1; k <= n; ++k) {
-    ins[i - k].opcode = NOP;
-    ins[i - k].oparg = 0;
-  }
-  ins[i].opcode = LOAD_CONST;
-  ins[i].oparg = index;
-  return ok();
+  if (n > kMaxTupleFoldSize) return ok();
+  std::vector<Ref<Object>> items;
+  if (!TRY(constant_operands(ins, i, n, &items))) return ok();
+  Ref<Object> t = TRY(tuple_of(items));
+  nop_out_operands(ins, i, n);
+  return make_load_const(ins[i], t.get());
 }
 
-// BUILD_LIST/BUILD_SET of >= 3 constants -> BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1
-// (frozenset + SET_UPDATE for sets), as CPython's optimize_lists_and_sets.
-Status Cfg::fold_constant_sequence(std::vector<CInstr>& ins, size_t i) {
+// CPython's optimize_lists_and_sets: `x in [a, b]` / `for x in {a, b}` iterate a tuple (a
+// frozenset constant when all items are constants); a list or set display of >= 3 constants is
+// BUILD_LIST 0; LOAD_CONST tuple; LIST_EXTEND 1 (BUILD_SET 0; frozenset; SET_UPDATE 1).
+Status Cfg::fold_constant_sequence(std::vector<CInstr>& ins, size_t i, int next_opcode) {
   int n = ins[i].oparg;
   bool is_list = ins[i].opcode == BUILD_LIST;
-  if (n < kMinConstSequenceSize || n > kMaxTupleFoldSize || static_cast<size_t>(n) > i)
+  bool contains_or_iter = next_opcode == GET_ITER || next_opcode == CONTAINS_OP;
+  if (n > kMaxTupleFoldSize || (n < kMinConstSequenceSize && !contains_or_iter)) return ok();
+  std::vector<Ref<Object>> items;
+  if (!TRY(constant_operands(ins, i, n, &items))) {
+    if (contains_or_iter && is_list) ins[i].opcode = BUILD_TUPLE;
     return ok();
-  if (!is_list) return ok();  // set literals need frozenset constants (not folded yet)
-  for (int k = 1; k <= n; ++k)
-    if (!is_const_load(ins[i - k])) return ok();
-  Ref<Object> t = TRY(tuple_new(n));
-  for (int k = 0; k < n; ++k) {
-    Ref<Object> holder;
-    Object* v = TRY(const_value(ins[i - n + k], &holder));
-    tuple_init_item(t.get(), k, new_ref(v));
   }
-  int index = TRY(consts_.add(t.get()));
+  Ref<Object> value = TRY(tuple_of(items));
+  if (!is_list) value = TRY(frozenset_new(value.get()));
+  int index = TRY(consts_.add(value.get()));
+  nop_out_operands(ins, i, n);
   SrcLoc loc = ins[i].loc;
-  // The constant loads are ins[i-n .. i-1]; the last three slots (i-2, i-1, i) are reused below,
-  // so the loads before them, ins[i-n .. i-3], become NOPs.
-  for (int k = 3; k <= n; ++k) {
-    ins[i - k].opcode = NOP;
-    ins[i - k].oparg = 0;
+  if (contains_or_iter) {
+    ins[i].opcode = LOAD_CONST;
+    ins[i].oparg = index;
+    return ok();
   }
-  // Reuse the last three slots: BUILD_LIST 0, LOAD_CONST t, LIST_EXTEND 1.
-  ins[i - 2] = {BUILD_LIST, 0, loc};
-  ins[i - 1] = {LOAD_CONST, index, loc};
-  ins[i] = {LIST_EXTEND, 1, loc};
+  // n >= 3, so the two slots before ins[i] are NOPs now: reuse them.
+  // (CPython moves only the first one to the display's location.)
+  ins[i - 2] = {is_list ? BUILD_LIST : BUILD_SET, 0, loc, -1, ins[i - 2].except};
+  ins[i - 1].opcode = LOAD_CONST;
+  ins[i - 1].oparg = index;
+  ins[i].opcode = is_list ? LIST_EXTEND : SET_UPDATE;
+  ins[i].oparg = 1;
   return ok();
 }
 
-// A jump to an unconditional jump goes straight to that jump's target.
+// BINARY_OP on two constants -> the constant result, within const_fold's limits.
+Status Cfg::fold_binary_op(std::vector<CInstr>& ins, size_t i) {
+  std::vector<Ref<Object>> operands;
+  if (!TRY(constant_operands(ins, i, 2, &operands))) return ok();
+  Ref<Object> result;
+  if (!TRY(fold_binary_constant(operands[0].get(), ins[i].oparg, operands[1].get(), &result)))
+    return ok();
+  nop_out_operands(ins, i, 2);
+  return make_load_const(ins[i], result.get());
+}
+
+// UNARY_NEGATIVE / UNARY_INVERT / UNARY_NOT / +x on a constant -> the constant result.
+Status Cfg::fold_unary_op(std::vector<CInstr>& ins, size_t i, FoldUnary op) {
+  std::vector<Ref<Object>> operand;
+  if (!TRY(constant_operands(ins, i, 1, &operand))) return ok();
+  Ref<Object> result;
+  if (!TRY(fold_unary_constant(operand[0].get(), op, &result))) return ok();
+  nop_out_operands(ins, i, 1);
+  return make_load_const(ins[i], result.get());
+}
+
+// BUILD_LIST 0, (constant load, LIST_APPEND 1)*, CALL_INTRINSIC_1 LIST_TO_TUPLE -- how codegen
+// builds a tuple display too long for the stack -- becomes one tuple constant.
+Status Cfg::fold_list_to_tuple(std::vector<CInstr>& ins, size_t i) {
+  int constants = 0;
+  bool expect_append = true;
+  for (long pos = static_cast<long>(i) - 1; pos >= 0; --pos) {
+    const CInstr& in = ins[pos];
+    if (in.opcode == NOP) continue;
+    if (in.opcode == BUILD_LIST && in.oparg == 0) {
+      if (!expect_append) return ok();
+      std::vector<Ref<Object>> items;
+      items.reserve(static_cast<size_t>(constants));
+      for (long k = pos + 1; k < static_cast<long>(i); ++k) {
+        if (!is_const_load(ins[k])) continue;
+        Ref<Object> holder;
+        Object* v = TRY(const_value(ins[k], &holder));
+        items.push_back(holder ? std::move(holder) : new_ref(v));
+      }
+      Ref<Object> t = TRY(tuple_of(items));
+      for (long k = pos; k < static_cast<long>(i); ++k)
+        if (ins[k].opcode != NOP) nop_out(ins[k]);
+      return make_load_const(ins[i], t.get());
+    }
+    if (expect_append) {
+      if (in.opcode != LIST_APPEND || in.oparg != 1) return ok();
+    } else {
+      if (!is_const_load(in)) return ok();
+      ++constants;
+    }
+    expect_append = !expect_append;
+  }
+  return ok();
+}
+
+// CPython's jump_thread: a jump whose target block starts with JUMP becomes a NOP (keeping its
+// line) followed by a new jump straight to that JUMP's target. The new jump carries the target
+// jump's location and, as in CPython (whose new instruction is added after exception labelling),
+// no exception handler.
 void Cfg::jump_thread(int b) {
-  CInstr* l = last(b);
-  if (!l || !is_jump(l->opcode) || l->target < 0) return;
   for (int guard = 0; guard < 100; ++guard) {
+    CInstr* l = last(b);
+    if (!l || l->target < 0) return;
+    int op = l->opcode;
+    bool unconditional = op == JUMP || op == JUMP_NO_INTERRUPT;
+    bool conditional = op == POP_JUMP_IF_FALSE || op == POP_JUMP_IF_TRUE ||
+                       op == POP_JUMP_IF_NONE || op == POP_JUMP_IF_NOT_NONE;
+    if (!unconditional && !conditional) return;
     int t = next_nonempty(l->target);
     if (t < 0) return;
-    const CInstr& first = blocks_[t].instrs[0];
-    if (!(first.opcode == JUMP || first.opcode == JUMP_NO_INTERRUPT)) return;
-    if (first.target == l->target) return;
-    // Keep a line event that the target jump would report.
-    if (first.loc.has_line() && l->loc.has_line() && first.loc.lineno != l->loc.lineno &&
-        is_unconditional_jump(l->opcode))
+    const CInstr first = blocks_[t].instrs[0];
+    int new_op;
+    if (first.opcode == JUMP) {
+      new_op = unconditional ? JUMP : op;
+    } else if (first.opcode == JUMP_NO_INTERRUPT && unconditional) {
+      new_op = op;
+    } else {
       return;
-    l->target = first.target;
-    if (l->opcode == JUMP_NO_INTERRUPT && first.opcode == JUMP) l->opcode = JUMP;
+    }
+    if (first.target == l->target) return;
+    l->opcode = NOP;
+    l->oparg = 0;
+    l->target = -1;
+    blocks_[b].instrs.push_back({new_op, 0, first.loc, first.target, -1});
   }
 }
 
@@ -424,13 +561,28 @@ Status Cfg::optimize_block(int b) {
         break;
       case BUILD_LIST:
       case BUILD_SET:
-        if (nx && (nx->opcode == CONTAINS_OP || nx->opcode == GET_ITER) && in.opcode == BUILD_LIST) {
-          // `x in [a, b]` / `for x in [a, b]`: a tuple is enough.
-          in.opcode = BUILD_TUPLE;
-          TRY(fold_tuple_of_constants(ins, i));
-          break;
+        TRY(fold_constant_sequence(ins, i, nx ? nx->opcode : 0));
+        break;
+      case BINARY_OP:
+        TRY(fold_binary_op(ins, i));
+        break;
+      case UNARY_NEGATIVE:
+        TRY(fold_unary_op(ins, i, FoldUnary::Negative));
+        break;
+      case UNARY_INVERT:
+        TRY(fold_unary_op(ins, i, FoldUnary::Invert));
+        break;
+      case CALL_INTRINSIC_1:
+        if (in.oparg == INTRINSIC_UNARY_POSITIVE) {
+          TRY(fold_unary_op(ins, i, FoldUnary::Positive));
+        } else if (in.oparg == INTRINSIC_LIST_TO_TUPLE) {
+          if (nx && nx->opcode == GET_ITER) {
+            in.opcode = NOP;  // iterating the list is as good as iterating the tuple
+            in.oparg = 0;
+          } else {
+            TRY(fold_list_to_tuple(ins, i));
+          }
         }
-        TRY(fold_constant_sequence(ins, i));
         break;
       case LOAD_CONST:
       case LOAD_SMALL_INT:
@@ -491,6 +643,8 @@ Status Cfg::optimize_block(int b) {
         } else if (nx && (nx->opcode == POP_JUMP_IF_FALSE || nx->opcode == POP_JUMP_IF_TRUE)) {
           in.opcode = NOP;
           nx->opcode = nx->opcode == POP_JUMP_IF_FALSE ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE;
+        } else {
+          TRY(fold_unary_op(ins, i, FoldUnary::Not));
         }
         break;
       case SWAP:

@@ -6,8 +6,11 @@
 // already recorded) and an ENDMARKER is returned from then on, so callers unwind naturally.
 #include "vm/compiler/parser_internal.h"
 
+#include <algorithm>
+
 #include "objects/errors.h"
 #include "objects/exceptions.h"
+#include "objects/str.h"
 
 namespace weft::compiler {
 
@@ -118,6 +121,35 @@ std::nullptr_t Parser::no_memory() {
   return nullptr;
 }
 
+void Parser::warn_at(const Token& t, std::string msg, std::string error_msg) {
+  SyntaxWarningInfo w{std::move(msg), std::move(error_msg), t.lineno, t.col_offset + 1,
+                      t.end_lineno, t.end_col_offset + 1};
+  // CPython names the line where the tokenizer stands after the token: its last line.
+  w.lineno = t.end_lineno;
+  for (const SyntaxWarningInfo& seen : warnings_)
+    if (seen.lineno == w.lineno && seen.offset == w.offset && seen.message == w.message) return;
+  warnings_.push_back(std::move(w));
+}
+
+bool Parser::reached_end_of_input() const {
+  if (tokenizer_failed()) {
+    Tokenizer::Failure f = tz_.failure();
+    return f == Tokenizer::Failure::EofInBrackets || f == Tokenizer::Failure::EofAfterContinuation ||
+           f == Tokenizer::Failure::EndOfInputInString;
+  }
+  // The tokenizer read past the last line's text (made its final NEWLINE or later tokens).
+  return tz_.at_end();
+}
+
+std::vector<SyntaxWarningInfo> Parser::warnings() const {
+  std::vector<SyntaxWarningInfo> all = tz_.warnings();
+  all.insert(all.end(), warnings_.begin(), warnings_.end());
+  std::stable_sort(all.begin(), all.end(), [](const SyntaxWarningInfo& a, const SyntaxWarningInfo& b) {
+    return a.lineno != b.lineno ? a.lineno < b.lineno : a.offset < b.offset;
+  });
+  return all;
+}
+
 Parser::DepthGuard::DepthGuard(Parser& parser) : p(parser), ok(++parser.depth_ <= kMaxNestingDepth) {
   if (!ok) p.fail_at(p.cur(), "too many nested parentheses");
 }
@@ -170,10 +202,18 @@ Mod* Parser::parse(ParseMode mode) {
       m->kind = ModKind::Interactive;
       SeqBuilder<Stmt*> body(arena_);
       if (at_kind(TokenKind::EndMarker)) {
-        m->body = body.finish();
-        return m;
+        if (failed_) return nullptr;
+        // No statement at all (empty, blank or comment-only input) is not a single statement.
+        return fail_at(cur(), "invalid syntax");
       }
-      if (!parse_statement(body)) return nullptr;
+      if (at_kind(TokenKind::Indent)) return fail_unexpected_indent(cur());
+      if (Stmt* compound = parse_compound_statement()) {
+        // CPython's `compound_stmt NEWLINE`: nothing may follow a compound statement.
+        if (!push(body, compound)) return nullptr;
+        if (!at_kind(TokenKind::Newline) && !at_kind(TokenKind::EndMarker)) return invalid_syntax();
+      } else if (failed_ || !parse_simple_statements(body)) {
+        return nullptr;
+      }
       while (at_kind(TokenKind::Newline)) advance();
       if (!at_kind(TokenKind::EndMarker)) {
         return fail_at(cur(), "multiple statements found while compiling a single statement");
@@ -216,11 +256,39 @@ Mod* Parser::parse(ParseMode mode) {
 }
 
 ast::Mod* parse_to_info(std::string_view source, ParseMode mode, int flags, ast::Arena& arena,
-                        std::string* prepared, SyntaxErrorInfo* error) {
+                        std::string* prepared, SyntaxErrorInfo* error,
+                        std::vector<SyntaxWarningInfo>* warnings) {
   if (!prepare_source(source, (flags & kParseSourceIsBytes) != 0, prepared, error)) return nullptr;
   Parser parser(*prepared, arena);
   Mod* m = parser.parse(mode);
   if (!m) *error = parser.error();
+  if (warnings) *warnings = parser.warnings();
+  // PyCF_DONT_IMPLY_DEDENT (Single mode): a block left open by input that stops without a
+  // newline is not closed by the end of the input.
+  bool ends_with_newline = !source.empty() && (source.back() == '\n' || source.back() == '\r');
+  int last_line = 1 + static_cast<int>(std::count(prepared->begin(), prepared->end() - 1, '\n'));
+  if (m && mode == ParseMode::Single && (flags & kParseDontImplyDedent) && !ends_with_newline &&
+      parser.eof_dedents() > 0) {
+    m = nullptr;
+    *error = SyntaxErrorInfo{};
+    error->message = "invalid syntax";
+    error->lineno = error->end_lineno = last_line;
+  }
+  if (!m && (flags & kParseAllowIncomplete) && !error->is_memory_error &&
+      parser.reached_end_of_input()) {
+    // CPython's position: an open string's start; otherwise the end of the last line.
+    if (!parser.tokenizer_failed() || parser.tokenizer_failure() != Tokenizer::Failure::EndOfInputInString) {
+      std::string_view line = source_line(*prepared, last_line);
+      if (!ends_with_newline && !line.empty() && line.back() == '\n') line.remove_suffix(1);
+      error->lineno = last_line;
+      error->offset = static_cast<int>(line.size());
+    }
+    error->message = "incomplete input";
+    error->kind = SyntaxErrorKind::SyntaxError;
+    error->end_lineno = error->lineno;
+    error->end_offset = -1;
+    error->incomplete_input = true;
+  }
   return m;
 }
 
@@ -228,7 +296,14 @@ Result<ast::Mod*> parse(std::string_view source, std::string_view filename, Pars
                         int flags, ast::Arena& arena) {
   std::string prepared;
   SyntaxErrorInfo info;
-  Mod* m = parse_to_info(source, mode, flags, arena, &prepared, &info);
+  std::vector<SyntaxWarningInfo> warnings;
+  Mod* m = parse_to_info(source, mode, flags, arena, &prepared, &info, &warnings);
+  // The warnings come first, as CPython issues them while it parses; one turned into an error
+  // by the filters is the error reported.
+  if (!warnings.empty() && !info.is_memory_error && !error_occurred()) {
+    Ref<Object> filename_obj = TRY(str_from_utf8(filename));
+    for (const SyntaxWarningInfo& w : warnings) TRY(emit_syntax_warning(w, filename_obj.get(), prepared));
+  }
   if (m) return m;
   if (info.is_memory_error) return raise_no_memory();
   if (error_occurred()) return Error{};  // a runtime failure while building a constant

@@ -8,6 +8,7 @@
 #include "vm/compiler/parser_internal.h"
 
 #include "objects/abstract.h"
+#include "objects/complex.h"
 #include "objects/float.h"
 #include "objects/int.h"
 
@@ -526,8 +527,10 @@ Expr* Parser::parse_atom() {
       char last = digits.back();
       bool is_hex = digits.size() > 1 && (digits[1] == 'x' || digits[1] == 'X');
       if (last == 'j' || last == 'J') {
-        // complex constants need objects/complex.h (helper N), which does not exist yet.
-        return fail_at(t, "imaginary literals are not supported yet");
+        // An imaginary literal: complex(0, float(digits)).
+        digits.pop_back();
+        value = float_from_string(digits);
+        if (value) value = complex_from_doubles(0.0, float_value(value.value().get()));
       } else if (!is_hex && digits.find_first_of(".eE") != std::string::npos) {
         value = float_from_string(digits);
       } else {

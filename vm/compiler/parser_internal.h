@@ -23,11 +23,28 @@ namespace weft::compiler {
 
 using namespace ast;  // NOLINT: node names read better unqualified inside the parser
 
+// The first escape in a literal that CPython warns about: an unknown one (`\d`: text "d") or an
+// octal one above \377 (text "777").
+struct InvalidEscape {
+  std::string text;
+  bool octal = false;
+};
+
 class Parser {
  public:
   Parser(std::string_view source, Arena& arena) : src_(source), tz_(source), arena_(arena) {}
   Mod* parse(ParseMode mode);
   const SyntaxErrorInfo& error() const { return err_; }
+  // Every SyntaxWarning of the parse (tokenizer's and parser's), in source order.
+  std::vector<SyntaxWarningInfo> warnings() const;
+  // Whether the parse needed the end of the input (CPython's _is_end_of_source): it read the
+  // ENDMARKER, or the tokenizer failed on input that stopped inside a bracket, string or line
+  // continuation.
+  bool reached_end_of_input() const;
+  // Blocks still open at the end of the input (see Tokenizer::eof_dedents).
+  int eof_dedents() const { return tz_.eof_dedents(); }
+  bool tokenizer_failed() const { return !tz_.error().message.empty(); }
+  Tokenizer::Failure tokenizer_failure() const { return tz_.failure(); }
 
   // --- tokens (parser.cpp) ---
   const Token& cur() { return peek(0); }
@@ -53,6 +70,10 @@ class Parser {
   std::nullptr_t invalid_syntax();  // at the current token
   std::nullptr_t no_memory();
   bool failed() const { return failed_; }
+  // A SyntaxWarning at token `t` (kept once per position and text: backtracking may parse a
+  // token twice); parse_to_info hands them to the caller with the tokenizer's.
+  void warn_at(const Token& t, std::string msg, std::string error_msg = {});
+  void warn_invalid_escape(const Token& t, const InvalidEscape& invalid);
 
   // --- positions and allocation ---
   Location start_loc(const Token& t) const { return {t.lineno, t.col_offset, t.lineno, t.col_offset}; }
@@ -187,6 +208,7 @@ class Parser {
   bool failed_ = false;
   bool tokenizer_done_ = false;
   SyntaxErrorInfo err_;
+  std::vector<SyntaxWarningInfo> warnings_;
   int in_paren_ = 0;  // >0 while parsing a parenthesised group (AnnAssign `simple`)
 };
 

@@ -4,12 +4,12 @@
 //
 // Literal text is decoded to code points (std::u32string) so escapes like "\ud800" survive
 // (a str may hold lone surrogates; UTF-8 could not). Adjacent literal pieces are merged into a
-// single Constant, as CPython does. Not yet: "\N{name}" escapes (need the Unicode name
-// database) raise a SyntaxError saying so.
+// single Constant, as CPython does. "\N{name}" escapes look names up in objects/unicode_db.h.
 #include "vm/compiler/parser_internal.h"
 
 #include "objects/bytes.h"
 #include "objects/str.h"
+#include "objects/unicode_db.h"
 
 namespace weft::compiler {
 
@@ -53,12 +53,34 @@ int hex_value(char c) {
   return -1;
 }
 
+// CPython decodes a literal after rewriting each non-ASCII character as a 10-byte "\\U%08x"
+// escape, so its error positions count those characters as 10 bytes: the position of byte
+// offset `at` of `body` in that rewritten text.
+size_t escaped_position(std::string_view body, size_t at) {
+  size_t pos = 0;
+  for (size_t i = 0; i < at && i < body.size();) {
+    size_t before = i;
+    uint32_t cp = next_code_point(body, &i);
+    pos += cp < 0x80 ? i - before : 10;
+  }
+  return pos;
+}
+
+// The SyntaxError text for a bad "\\N{...}" escape spanning body[start, end).
+std::string named_escape_error(std::string_view body, size_t start, size_t end,
+                               const unicode::NamedEscape& escape) {
+  return "(unicode error) 'unicodeescape' codec can't decode bytes in position " +
+         std::to_string(escaped_position(body, start)) + "-" +
+         std::to_string(escaped_position(body, end) - 1) + ": " + escape.reason();
+}
+
 }  // namespace
 
 // Decodes the body of a literal (between the quotes) into `out` (code points; for bytes each
-// "code point" is a byte). Returns an error message, or empty on success.
+// "code point" is a byte). Returns an error message, or empty on success. The first escape
+// CPython warns about (unknown, or octal above \377) is left in *invalid when it is empty.
 static std::string decode_literal(std::string_view body, bool raw, bool bytes, bool halve_braces,
-                                  std::u32string* out) {
+                                  std::u32string* out, InvalidEscape* invalid) {
   size_t i = 0;
   while (i < body.size()) {
     char c = body[i];
@@ -97,6 +119,7 @@ static std::string decode_literal(std::string_view body, bool raw, bool bytes, b
         uint32_t v = uint32_t(e - '0');
         for (int k = 0; k < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++k, ++i)
           v = v * 8 + uint32_t(body[i] - '0');
+        if (v > 0377 && invalid->text.empty()) *invalid = {std::string(body.substr(esc_start + 1, i - esc_start - 1)), true};
         out->push_back(bytes ? (v & 0xFF) : v);
         break;
       }
@@ -123,10 +146,18 @@ static std::string decode_literal(std::string_view body, bool raw, bool bytes, b
         break;
       }
       case 'N':
-        if (!bytes) return "\\N{...} escapes are not supported yet (no Unicode name database)";
+        if (!bytes) {
+          unicode::NamedEscape n = unicode::parse_named_escape(body.substr(i));
+          if (n.kind != unicode::NamedEscape::kOk)
+            return named_escape_error(body, esc_start, i + n.consumed, n);
+          out->push_back(n.code_point);
+          i += n.consumed;
+          break;
+        }
         [[fallthrough]];
       default: {
-        // An unknown escape keeps its backslash (CPython warns: SyntaxWarning).
+        // An unknown escape keeps its backslash (and CPython warns).
+        if (invalid->text.empty()) *invalid = {std::string(1, e), false};
         out->push_back('\\');
         i = esc_start + 1;
         break;
@@ -134,6 +165,16 @@ static std::string decode_literal(std::string_view body, bool raw, bool bytes, b
     }
   }
   return {};
+}
+
+// CPython's warn_invalid_escape_sequence: one SyntaxWarning per literal token, for its first
+// bad escape; the SyntaxError text (under -Werror) drops the "will not work" sentence.
+void Parser::warn_invalid_escape(const Token& t, const InvalidEscape& invalid) {
+  if (invalid.text.empty()) return;
+  std::string head = "\"\\" + invalid.text + "\" is an invalid " + (invalid.octal ? "octal " : "") +
+                     "escape sequence. ";
+  std::string tail = "Did you mean \"\\\\" + invalid.text + "\"? A raw string is also an option.";
+  warn_at(t, head + "Such sequences will not work in the future. " + tail, head + tail);
 }
 
 Expr* Parser::parse_strings() {
@@ -172,8 +213,10 @@ Expr* Parser::parse_strings() {
                   tok.text[plen] == tok.text[plen + 2]) ? 3 : 1;
       std::string_view body = tok.text.substr(plen + q, tok.text.size() - plen - 2 * q);
       if (text.empty()) piece_start = start_loc(tok);
-      std::string err = decode_literal(body, p.raw, p.bytes, false, &text);
+      InvalidEscape invalid;
+      std::string err = decode_literal(body, p.raw, p.bytes, false, &text, &invalid);
       if (!err.empty()) return fail_at(tok, err);
+      warn_invalid_escape(tok, invalid);
       continue;
     }
     // An f-string or t-string: MIDDLE pieces and replacement fields up to its END.
@@ -184,8 +227,10 @@ Expr* Parser::parse_strings() {
       if (at_kind(middle)) {
         const Token& m = advance();
         if (text.empty()) piece_start = start_loc(m);
-        std::string err = decode_literal(m.text, p.raw, false, true, &text);
+        InvalidEscape invalid;
+        std::string err = decode_literal(m.text, p.raw, false, true, &text, &invalid);
         if (!err.empty()) return fail_at(m, err);
+        warn_invalid_escape(m, invalid);
       } else if (at_op(Op::LBrace)) {
         std::string_view debug;
         Expr* field = parse_fstring_replacement(is_t, &debug);
@@ -269,8 +314,10 @@ Expr* Parser::parse_fstring_replacement(bool is_t, std::string_view* text_out) {
       if (at_kind(middle)) {
         const Token& m = advance();
         std::u32string piece;
-        std::string err = decode_literal(m.text, false, false, false, &piece);
+        InvalidEscape invalid;
+        std::string err = decode_literal(m.text, false, false, false, &piece, &invalid);
         if (!err.empty()) return fail_at(m, err);
+        warn_invalid_escape(m, invalid);
         Constant* c = node<Constant>(span(start_loc(m)));
         if (!c) return nullptr;
         c->value = constant(str_from_code_points(reinterpret_cast<const uint32_t*>(piece.data()), piece.size()));

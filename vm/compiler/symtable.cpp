@@ -39,8 +39,10 @@ std::string Scope::maybe_mangle(std::string_view class_name, std::string_view na
 
 class SymtableBuilder {
  public:
-  SymtableBuilder(SymbolTable* table, std::string_view filename, std::string_view source)
-      : table_(table), filename_(filename), source_(source) {}
+  SymtableBuilder(SymbolTable* table, std::string_view filename, std::string_view source,
+                  bool allow_top_level_await)
+      : table_(table), filename_(filename), source_(source),
+        allow_top_level_await_(allow_top_level_await) {}
 
   Status run(const ast::Mod* mod);
 
@@ -48,6 +50,7 @@ class SymtableBuilder {
   SymbolTable* table_;
   std::string_view filename_;
   std::string_view source_;
+  bool allow_top_level_await_;  // PyCF_ALLOW_TOP_LEVEL_AWAIT: `await` in the module body
   Scope* cur_ = nullptr;
   std::vector<std::string> class_names_;  // for mangling, innermost last
   bool in_comp_iter_target_ = false;      // visiting a comprehension's `for` target
@@ -762,9 +765,11 @@ Status SymtableBuilder::visit_expr(const ast::Expr* e) {
     }
     case K::Await:
       TRY(check_not_in_annotation("await expression", e->loc));
-      if (!cur_->is_function_like()) return error_at(e->loc, "'await' outside function");
-      if (!cur_->is_async_def() && cur_->kind != ScopeKind::Comprehension)
-        return error_at(e->loc, "'await' outside async function");
+      if (!(allow_top_level_await_ && cur_->kind == ScopeKind::Module)) {
+        if (!cur_->is_function_like()) return error_at(e->loc, "'await' outside function");
+        if (!cur_->is_async_def() && cur_->kind != ScopeKind::Comprehension)
+          return error_at(e->loc, "'await' outside async function");
+      }
       TRY(visit_expr(e->as<ast::Await>()->value));
       cur_->is_coroutine = true;
       return ok();
@@ -1011,9 +1016,10 @@ Status SymtableBuilder::analyze(Scope* s, const std::unordered_set<std::string>*
 
 Result<std::unique_ptr<SymbolTable>> SymbolTable::build(const ast::Mod* mod,
                                                         std::string_view filename,
-                                                        std::string_view source) {
+                                                        std::string_view source,
+                                                        bool allow_top_level_await) {
   auto table = std::make_unique<SymbolTable>();
-  SymtableBuilder builder(table.get(), filename, source);
+  SymtableBuilder builder(table.get(), filename, source, allow_top_level_await);
   TRY(builder.run(mod));
   return table;
 }

@@ -132,8 +132,11 @@ struct Scope {
 class SymbolTable {
  public:
   // Builds the table for `mod`; raises SyntaxError (with `filename`) and fails on a bad binding.
+  // With `allow_top_level_await` (PyCF_ALLOW_TOP_LEVEL_AWAIT) the module body may await, which
+  // makes it a coroutine.
   static Result<std::unique_ptr<SymbolTable>> build(const ast::Mod* mod, std::string_view filename,
-                                                    std::string_view source);
+                                                    std::string_view source,
+                                                    bool allow_top_level_await = false);
 
   Scope* top() const { return top_.get(); }
   // The scope opened by `node` (a FunctionDef, Lambda, ClassDef, comprehension expression...).

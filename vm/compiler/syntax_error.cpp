@@ -5,12 +5,15 @@
 // class, so the instance is fully initialised by the exception type's own code.
 #include "vm/compiler/syntax_error.h"
 
+#include <atomic>
+
 #include "objects/abstract.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/warnings.h"
 
 namespace weft::compiler {
 
@@ -35,11 +38,23 @@ int byte_to_char_offset(std::string_view line, int byte_offset) {
   return chars + 1 + (byte_offset - 1 - int(limit));
 }
 
+namespace {
+// Set once by the builtins module before any code runs; read by every compiling thread.
+std::atomic<Type*> g_incomplete_input_error{nullptr};
+}  // namespace
+
+void set_incomplete_input_error_type(Type* type) {
+  g_incomplete_input_error.store(type, std::memory_order_release);
+}
+
 Error raise_syntax_error(const SyntaxErrorInfo& info, std::string_view filename,
                          std::string_view source) {
   Type* type = info.kind == SyntaxErrorKind::TabError           ? exc::TabError
                : info.kind == SyntaxErrorKind::IndentationError ? exc::IndentationError
                                                                 : exc::SyntaxError;
+  if (info.incomplete_input) {
+    if (Type* incomplete = g_incomplete_input_error.load(std::memory_order_acquire)) type = incomplete;
+  }
   std::string_view line = source_line(source, info.lineno);
   std::string_view end_line = info.end_lineno == info.lineno ? line : source_line(source, info.end_lineno);
   Ref<Object> msg = TRY(str_from_utf8(info.message));
@@ -67,6 +82,19 @@ Error raise_syntax_error_at(std::string_view message, std::string_view filename,
   info.end_lineno = end_lineno;
   info.end_offset = end_col_offset + 1;
   return raise_syntax_error(info, filename, source);
+}
+
+Status emit_syntax_warning(const SyntaxWarningInfo& w, Object* filename, std::string_view source) {
+  if (warn_explicit(exc::SyntaxWarning, w.message, filename, w.lineno, nullptr)) return ok();
+  if (!error_matches(exc::SyntaxWarning)) return Error{};
+  clear_error();
+  SyntaxErrorInfo info;
+  info.message = w.error_message.empty() ? w.message : w.error_message;
+  info.lineno = w.lineno;
+  info.offset = w.offset;
+  info.end_lineno = w.end_lineno;
+  info.end_offset = w.end_offset;
+  return raise_syntax_error(info, str_to_std_string(filename), source);
 }
 
 }  // namespace weft::compiler

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "objects/ref.h"
 
 namespace weft::compiler {
 
@@ -27,7 +28,33 @@ struct SyntaxErrorInfo {
   int end_lineno = 0;
   int end_offset = 0;  // 1-based UTF-8 byte column in line `end_lineno`, exclusive end + 1
   bool is_memory_error = false;  // the "error" is exhaustion: raise MemoryError instead
+  // The input ended before the code did (PyCF_ALLOW_INCOMPLETE_INPUT): raise
+  // _IncompleteInputError("incomplete input") instead, which codeop takes as "read more".
+  bool incomplete_input = false;
 };
+
+// builtins._IncompleteInputError (a SyntaxError subclass CPython 3.13+ keeps in builtins for
+// codeop). The builtins module creates the class and registers it here once, at start-up;
+// until then incomplete input raises plain SyntaxError.
+void set_incomplete_input_error_type(Type* type);
+
+// A SyntaxWarning found while compiling (invalid escapes, `is` with a literal, PEP 765...),
+// positioned like SyntaxErrorInfo. `error_message`, when not empty, is the text of the
+// SyntaxError raised instead when a filter turns the warning into an error (CPython shortens
+// the escape-sequence messages then).
+struct SyntaxWarningInfo {
+  std::string message;
+  std::string error_message;
+  int lineno = 0;
+  int offset = 0;
+  int end_lineno = 0;
+  int end_offset = 0;
+};
+
+// Issues `w` through warnings.warn_explicit(message, SyntaxWarning, filename, lineno), as
+// CPython's _PyErr_EmitSyntaxWarning. When a filter makes it an exception, that SyntaxWarning
+// is replaced by a SyntaxError at the warning's position (other errors propagate as they are).
+Status emit_syntax_warning(const SyntaxWarningInfo& w, Object* filename, std::string_view source);
 
 // Sets the pending exception described by `info` for `source` (the whole source text, UTF-8,
 // used to fetch the line text) and returns Error{}.

@@ -233,6 +233,13 @@ bool Tokenizer::fail(std::string message, int lineno, int offset, int end_lineno
   return false;
 }
 
+// A number running into a keyword (`1if x else y`): valid today, deprecated, so CPython warns
+// (and it is an error under `-W error`).
+void Tokenizer::warn_number_end(const char* kind, const char* at) {
+  int off = col_of(at);
+  warnings_.push_back({std::string("invalid ") + kind + " literal", {}, lineno_, off, lineno_, off});
+}
+
 bool Tokenizer::fail_here(std::string message, const char* at) {
   int off = col_of(at) + 1;
   return fail(std::move(message), lineno_, off, lineno_, off);
@@ -461,6 +468,7 @@ bool Tokenizer::lex_regular(Token* out) {
     if (indents_.size() > 1) {
       indents_.pop_back();
       alt_indents_.pop_back();
+      ++eof_dedents_;
       out->kind = TokenKind::Dedent;
       out->lineno = out->end_lineno = lineno_;
       out->col_offset = out->end_col_offset = 0;
@@ -598,7 +606,11 @@ bool Tokenizer::lex_number(const char* start, Token* out) {
       static const char* const kAllowed[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
       for (const char* kw : kAllowed) {
         size_t n = std::strlen(kw);
-        if (size_t(end_ - p) >= n && std::memcmp(p, kw, n) == 0) return true;
+        if (size_t(end_ - p) >= n && std::memcmp(p, kw, n) == 0) {
+          // Valid today, deprecated: CPython warns (an error under -Werror).
+          warn_number_end(kind, p);
+          return true;
+        }
       }
       if (std::strcmp(kind, "decimal") == 0) return fail_decimal(start);
       return fail_here(std::string("invalid ") + kind + " literal", p);
@@ -655,6 +667,10 @@ bool Tokenizer::lex_number(const char* start, Token* out) {
     if (!(p < end_ && is_digit(*p))) {
       p = e;
       if (extra_tokens_) return finish();  // `1e` is NUMBER '1', NAME 'e'
+      if (size_t(end_ - e) >= 4 && std::memcmp(e, "else", 4) == 0) {  // `1else`: deprecated
+        warn_number_end("decimal", e);
+        return finish();
+      }
       return fail_decimal(start);
     }
     if (!digits(dec, "decimal")) return false;
@@ -700,6 +716,7 @@ bool Tokenizer::lex_string(const char* start, const char* quote_at, Token* out) 
                         "-string: expecting '}'",
                     start_line, start_col + 1, start_line, start_col + 1);
       }
+      failure_ = Failure::EndOfInputInString;
       if (quote_size == 3) {
         return fail("unterminated triple-quoted string literal (detected at line " +
                         std::to_string(lineno_ - (p >= end_ ? 1 : 0)) + ")",
@@ -754,6 +771,7 @@ bool Tokenizer::lex_fstring_text(Token* out) {
     return true;
   };
   auto unterminated = [&]() {
+    if (fs.quote_size == 3) failure_ = Failure::EndOfInputInString;
     return fail(std::string("unterminated ") + (fs.quote_size == 3 ? "triple-quoted " : "") +
                     kind_prefix + "-string literal (detected at line " +
                     std::to_string(lineno_) + ")",

@@ -82,6 +82,9 @@ class Tokenizer {
   // Produces the next token; returns false with error() set on a lexical error.
   bool next(Token* out);
   const SyntaxErrorInfo& error() const { return error_; }
+  // SyntaxWarnings met so far (a number running into `and`/`else`/`for`/`if`/`in`/`is`/`not`/
+  // `or`: "invalid decimal literal"), for the caller to issue.
+  const std::vector<SyntaxWarningInfo>& warnings() const { return warnings_; }
 
   // Extra-tokens mode reproduces what CPython's tokenizer gives the `tokenize` module (its
   // tok_extra_tokens): COMMENT and NL tokens; f-string literal text split after each `{{`/`}}`
@@ -91,8 +94,16 @@ class Tokenizer {
   void set_extra_tokens(bool on) { extra_tokens_ = on; }
   // Which kind of failure error() describes, for callers that report some differently
   // (`_tokenize` reports CPython's E_EOF and E_LINECONT errors with their own messages).
-  enum class Failure : uint8_t { Other, EofInBrackets, EofAfterContinuation, LineContinuation };
+  // EndOfInputInString: a string literal still open where its line or the input ends (CPython's
+  // E_EOFS / E_EOLS), which codeop treats as incomplete input.
+  enum class Failure : uint8_t {
+    Other, EofInBrackets, EofAfterContinuation, LineContinuation, EndOfInputInString
+  };
   Failure failure() const { return failure_; }
+  // How many blocks were still indented when the input ended (closed by DEDENTs made at EOF).
+  int eof_dedents() const { return eof_dedents_; }
+  // Whether every character of the input has been consumed.
+  bool at_end() const { return cur_ >= end_; }
 
   // CPython's MAXLEVEL and MAXINDENT.
   static constexpr int kMaxBracketDepth = 200;
@@ -118,6 +129,7 @@ class Tokenizer {
   bool fail(std::string message, int lineno, int offset, int end_lineno, int end_offset,
             SyntaxErrorKind kind = SyntaxErrorKind::SyntaxError);
   bool fail_here(std::string message, const char* at);  // at the byte `at` on the current line
+  void warn_number_end(const char* kind, const char* at);
 
   bool at_line_start(Token* out, bool* produced);
   bool lex_regular(Token* out);
@@ -142,7 +154,9 @@ class Tokenizer {
   std::vector<Bracket> brackets_;
   std::vector<FString> fstrings_;
   SyntaxErrorInfo error_;
+  std::vector<SyntaxWarningInfo> warnings_;
   Failure failure_ = Failure::Other;
+  int eof_dedents_ = 0;
   bool extra_tokens_ = false;
   bool spec_end_middle_done_ = false;  // extra mode: the empty FSTRING_MIDDLE before a spec's '}' was given
 };

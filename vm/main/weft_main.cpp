@@ -2,6 +2,9 @@
 //
 //   weft [option] ... [-c cmd | -m mod | file | -] [arg] ...
 //
+// With no program and stdin a terminal (or with -i, after the program), the interactive prompt
+// runs: CPython's basic REPL (see interactive_loop below).
+//
 // Exit status: 0 on success, 1 for an uncaught exception, SystemExit's code, 2 for usage errors
 // and unreadable scripts, 120 if stdout cannot be flushed at exit.
 #include <signal.h>
@@ -20,12 +23,17 @@
 #include <vector>
 
 #include "objects/abstract.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/str.h"
+#include "vm/compiler/compile.h"
 #include "vm/import.h"
+#include "vm/interp_state.h"
 #include "vm/lifecycle.h"
+#include "vm/run.h"
 #include "vm/traceback_print.h"
 #include "vm/zipimport.h"
 
@@ -34,6 +42,8 @@ namespace {
 using namespace weft;
 
 constexpr const char* kVersion = "Python 3.14.2";
+constexpr const char* kInteractiveHint =
+    "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n";
 constexpr const char* kUsage =
     "usage: weft [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
     "Options (and corresponding environment variables):\n"
@@ -41,6 +51,8 @@ constexpr const char* kUsage =
     "-E     : ignore PYTHON* environment variables (such as PYTHONPATH)\n"
     "-h     : print this help message and exit (also -? or --help)\n"
     "-I     : isolate Python from the user's environment (implies -E, -P and -s)\n"
+    "-i     : inspect interactively after running script; forces a prompt even\n"
+    "         if stdin does not appear to be a terminal; also PYTHONINSPECT=x\n"
     "-m mod : run library module as a script (terminates option list)\n"
     "-P     : don't prepend a potentially unsafe path to sys.path\n"
     "-q     : don't print version and copyright messages on interactive startup\n"
@@ -129,6 +141,199 @@ Result<Ref<Object>> run_module_as_main(const std::string& name) {
   Ref<Object> module_name = TRY(str_from_utf8(name));
   Object* args[2] = {module_name.get(), py_bool(true)};
   return call(run.get(), args, 2);
+}
+
+// --- the interactive prompt --------------------------------------------------------------------
+//
+// CPython's basic REPL (PyRun_InteractiveLoop; `_pyrepl` is not needed): prompts sys.ps1 /
+// sys.ps2 on stderr, lines from sys.stdin, each statement compiled in 'single' mode under
+// <stdin> and run in __main__ (expression values go to sys.displayhook through the compiled
+// code), errors reported through sys.excepthook before the loop goes on. A statement is read
+// the way codeop reads it: the lines so far, joined without the last newline, are compiled with
+// PyCF_DONT_IMPLY_DEDENT | PyCF_ALLOW_INCOMPLETE_INPUT, and _IncompleteInputError means "show
+// sys.ps2 and read another line" (so a block ends with an empty line). EOF ends the loop.
+
+// sys.<name> (a new reference).
+Result<Ref<Object>> sys_attr(const char* name) {
+  Ref<Object> sys = TRY(vm::import_module(str_intern("sys")));
+  return get_attr(sys.get(), name);
+}
+
+// sys.<name> = value.
+Status set_sys_attr(const char* name, Object* value) {
+  Ref<Object> sys = TRY(vm::import_module(str_intern("sys")));
+  return set_attr(sys.get(), str_intern(name), value);
+}
+
+// Flushes sys.stdout and sys.stderr, ignoring failures (CPython's flush_io).
+void flush_io() {
+  for (const char* name : {"stderr", "stdout"}) {
+    Result<Ref<Object>> stream = sys_attr(name);
+    if (stream && !is_none(stream.value().get())) {
+      if (call_method(stream.value().get(), "flush", nullptr, 0).is_error()) clear_error();
+    } else if (!stream) {
+      clear_error();
+    }
+  }
+}
+
+// Writes str(sys.ps1) or str(sys.ps2) as the prompt.
+void write_prompt(bool continuation) {
+  Result<Ref<Object>> prompt = sys_attr(continuation ? "ps2" : "ps1");
+  if (!prompt) {
+    clear_error();
+    return;
+  }
+  Result<Ref<Object>> text = object_str(prompt.value().get());
+  if (!text) {
+    clear_error();
+    return;
+  }
+  vm::write_stderr(str_to_std_string(text.value().get()));
+}
+
+// One line of sys.stdin without its newline; false at EOF.
+Result<bool> read_line(std::string* line) {
+  Ref<Object> in = TRY(sys_attr("stdin"));
+  if (is_none(in.get())) return false;
+  Ref<Object> text = TRY(call_method(in.get(), "readline", nullptr, 0));
+  if (!is_str(text.get())) return raise(exc::TypeError, "object.readline() returned non-string");
+  *line = str_to_std_string(text.get());
+  if (line->empty()) return false;
+  if (line->back() == '\n') line->pop_back();
+  return true;
+}
+
+// A line the prompt ignores when no statement is pending: blank or only a comment.
+bool is_blank_line(const std::string& line) {
+  size_t first = line.find_first_not_of(" \t\f\r");
+  return first == std::string::npos || line[first] == '#';
+}
+
+// Reports the pending exception as the interactive loop does: sys.last_exc (and the older
+// last_type/last_value/last_traceback) set, then sys.excepthook. Returns the exit status when
+// it was SystemExit (the loop ends), else -1.
+int report_interactive_error() {
+  Ref<Object> exc = take_exception();
+  if (is_instance_of(exc.get(), exc::SystemExit)) {
+    set_exception(std::move(exc));
+    return handle_uncaught();
+  }
+  Ref<Object> tb;
+  Result<bool> has_tb = lookup_attr(exc.get(), str_intern("__traceback__"), &tb);
+  if (has_tb.is_error()) clear_error();
+  Object* type = reinterpret_cast<Object*>(exc->ob_type);
+  if (set_sys_attr("last_exc", exc.get()).is_error() || set_sys_attr("last_type", type).is_error() ||
+      set_sys_attr("last_value", exc.get()).is_error() ||
+      set_sys_attr("last_traceback", tb ? tb.get() : none()).is_error())
+    clear_error();
+  vm::report_uncaught_exception(exc.get());
+  if (error_occurred()) return handle_uncaught();  // the hook raised SystemExit
+  return -1;
+}
+
+// Compiles and runs one statement in `globals`; returns the exit status when it raised
+// SystemExit, else -1. `complete`: compile as is (end of input), without asking for more.
+int run_statement(const std::string& source, Object* globals, bool complete, int optimize,
+                  bool* incomplete) {
+  *incomplete = false;
+  compiler::CompileFlags flags;
+  flags.optimize = optimize;
+  flags.dont_imply_dedent = !complete;
+  flags.allow_incomplete_input = !complete;
+  Ref<Object> filename = MUST(str_from_utf8("<stdin>"));
+  Result<Ref<Object>> code = compiler::compile_source(source, filename.get(), compiler::CompileMode::Single, flags);
+  if (!code) {
+    Ref<Object> builtins_incomplete;
+    Object* builtins = vm::builtins_dict();
+    if (!complete && builtins &&
+        MUST(dict_get_item_str(builtins, str_intern("_IncompleteInputError"), &builtins_incomplete)) &&
+        error_matches(reinterpret_cast<Type*>(builtins_incomplete.get()))) {
+      clear_error();
+      *incomplete = true;
+      return -1;
+    }
+    return report_interactive_error();
+  }
+  vm::register_code_source(code.value().get(), source + "\n");
+  Result<Ref<Object>> result = vm::run_code(code.value().get(), globals, globals);
+  flush_io();
+  if (!result) return report_interactive_error();
+  return -1;
+}
+
+// The loop itself; returns the process exit status.
+int interactive_loop(int optimize) {
+  for (auto [name, value] : {std::pair{"ps1", ">>> "}, std::pair{"ps2", "... "}}) {
+    Ref<Object> sys = MUST(vm::import_module(str_intern("sys")));
+    Ref<Object> existing;
+    Result<bool> has = lookup_attr(sys.get(), str_intern(name), &existing);
+    if (has.is_error()) clear_error();
+    if (!has.is_error() && !has.value()) {
+      Ref<Object> text = MUST(str_from_utf8(value));
+      if (set_attr(sys.get(), str_intern(name), text.get()).is_error()) clear_error();
+    }
+  }
+  Ref<Object> main_module;
+  Ref<Object> modules_entry;
+  if (MUST(dict_get_item_str(vm::sys_modules(), str_intern("__main__"), &modules_entry))) {
+    main_module = std::move(modules_entry);
+  } else {
+    Result<Ref<Object>> created = vm::new_main_module();
+    if (!created) return handle_uncaught();
+    main_module = std::move(created).release_value();
+  }
+  Ref<Object> globals = MUST(get_attr(main_module.get(), "__dict__"));
+  for (;;) {
+    std::string source;
+    bool continuation = false;
+    for (;;) {
+      flush_io();
+      write_prompt(continuation);
+      std::string line;
+      Result<bool> got = read_line(&line);
+      if (!got) {
+        if (!error_matches(exc::KeyboardInterrupt)) {
+          int status = report_interactive_error();
+          if (status >= 0) return status;
+          continue;
+        }
+        clear_error();
+        vm::write_stderr("\nKeyboardInterrupt\n");
+        break;
+      }
+      if (!got.value()) {  // EOF: run what is pending, then leave
+        vm::write_stderr("\n");
+        if (!continuation) return 0;
+        bool incomplete = false;
+        int status = run_statement(source + "\n", globals.get(), true, optimize, &incomplete);
+        if (status >= 0) return status;
+        break;
+      }
+      if (!continuation && is_blank_line(line)) continue;
+      source = continuation ? source + "\n" + line : line;
+      bool incomplete = false;
+      int status = run_statement(source, globals.get(), false, optimize, &incomplete);
+      if (status >= 0) return status;
+      if (!incomplete) break;
+      continuation = true;
+    }
+  }
+}
+
+// `weft FILE`, `-c CMD` and a program on stdin: the source runs in a fresh __main__, which stays
+// in sys.modules even when the program fails (the -i prompt and exit handlers use it). The
+// text of -c is remembered for tracebacks, as CPython does.
+Result<Ref<Object>> run_main_source(const std::string& path, const std::string& source, int optimize) {
+  Ref<Object> main_module = TRY(vm::new_main_module());
+  Object* dict = module_dict(main_module.get());
+  Ref<Object> filename = TRY(str_from_utf8(path));
+  if (!path.empty() && path[0] != '<') TRY(dict_set_item(dict, str_intern("__file__"), filename.get()));
+  compiler::CompileFlags flags;
+  flags.optimize = optimize;
+  Ref<Object> code = TRY(compiler::compile_source(source, filename.get(), compiler::CompileMode::Exec, flags));
+  if (path == "<string>") vm::register_code_source(code.get(), source);
+  return vm::run_code(code.get(), dict, dict);
 }
 
 struct Options {
@@ -223,16 +428,16 @@ options_done:
   for (; i < argc; i++) opt.args.push_back(argv[i]);
   bool from_stdin =
       opt.command.empty() && opt.module.empty() && (opt.script.empty() || opt.script == "-");
-  if (from_stdin && ::isatty(STDIN_FILENO)) {
-    std::fprintf(stderr, "%s: the interactive prompt is not supported yet; pass a script, -c or "
-                         "pipe the program into stdin\n", prog.c_str());
-    return 2;
-  }
   vm::RuntimeConfig& config = opt.config;
   auto env_flag = [&](const char* name) {
     const char* v = config.ignore_environment ? nullptr : std::getenv(name);
     return v && *v;
   };
+  if (env_flag("PYTHONINSPECT")) config.inspect = 1;
+  // No program: the prompt, when stdin is a terminal or -i asks for it (CPython's
+  // stdin_is_interactive / config->inspect); otherwise stdin is the program.
+  bool stdin_tty = ::isatty(STDIN_FILENO);
+  bool prompt_only = from_stdin && (stdin_tty || config.inspect);
   if (env_flag("PYTHONUNBUFFERED")) config.unbuffered = true;
   if (env_flag("PYTHONDONTWRITEBYTECODE")) config.dont_write_bytecode = true;
   config.executable = executable_path(argv[0]);
@@ -249,6 +454,9 @@ options_done:
     config.argv.push_back("-c");
     source = opt.command;
     path = "<string>";
+    if (!config.safe_path) config.path.push_back("");
+  } else if (prompt_only) {
+    config.argv.push_back(opt.script.empty() ? "" : "-");
     if (!config.safe_path) config.path.push_back("");
   } else if (from_stdin) {
     // `weft < prog.py` / `weft -`: the whole of stdin is the program, named "<stdin>", and
@@ -297,10 +505,32 @@ options_done:
     return 1;
   }
   int status = 0;
-  Result<Ref<Object>> main_result = opt.module.empty()
-      ? vm::exec_source_as_module(str_intern("__main__"), path.c_str(), source)
-      : run_module_as_main(opt.module);
-  if (main_result.is_error()) status = handle_uncaught();
+  if (prompt_only) {
+    // CPython's pymain_header: the banner for a prompt on a terminal, unless -q.
+    if (stdin_tty && !config.quiet) {
+      Result<Ref<Object>> version = sys_attr("version");
+      std::string text = version ? str_to_std_string(version.value().get()) : std::string(kVersion + 7);
+      if (!version) clear_error();
+      vm::write_stderr("Python " + text + " on linux\n" + kInteractiveHint);
+    }
+    status = interactive_loop(config.optimize);
+  } else {
+    Result<Ref<Object>> main_result = opt.module.empty()
+        ? run_main_source(path, source, config.optimize)
+        : run_module_as_main(opt.module);
+    if (config.inspect || env_flag("PYTHONINSPECT")) {
+      // -i: whatever happened to the program (SystemExit included) is reported and the prompt
+      // follows.
+      if (main_result.is_error()) {
+        Ref<Object> exc = take_exception();
+        vm::report_uncaught_exception(exc.get());
+        if (error_occurred()) clear_error();
+      }
+      status = interactive_loop(config.optimize);
+    } else if (main_result.is_error()) {
+      status = handle_uncaught();
+    }
+  }
   int final_status = vm::finalize_runtime();
   std::fflush(stdout);
   if (g_unhandled_keyboard_interrupt) exit_by_sigint();

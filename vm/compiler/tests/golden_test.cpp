@@ -123,10 +123,12 @@ std::string read_file(const fs::path& path) {
 }
 
 // Lowest acceptable share of identical values per attribute (percent), measured on this corpus.
+// (Lib's dis.dis output, compared by golden/dis_compare.py, was identical for 92.4% of these code
+// objects when the floors were last raised.)
 const std::map<std::string, double> kFloors = {
-    {"co_code", 89}, {"co_consts", 87}, {"co_names", 99}, {"co_varnames", 100},
-    {"co_cellvars", 100}, {"co_freevars", 100}, {"co_exceptiontable", 93}, {"co_linetable", 70},
-    {"co_stacksize", 99}, {"co_flags", 100}, {"co_argcounts", 100}, {"co_firstlineno", 100},
+    {"co_code", 96.5}, {"co_consts", 99.5}, {"co_names", 99.5}, {"co_varnames", 100},
+    {"co_cellvars", 100}, {"co_freevars", 100}, {"co_exceptiontable", 97}, {"co_linetable", 77},
+    {"co_stacksize", 99.5}, {"co_flags", 100}, {"co_argcounts", 100}, {"co_firstlineno", 100},
 };
 
 TEST_F(RuntimeTest, CodeObjectsMatchCPython314) {
