@@ -1,12 +1,11 @@
 // objects/unicode_props.h — Unicode character properties and case mappings for str methods.
 //
-// Exact (CPython 3.14's answers) for: ASCII and Latin-1 everywhere; whitespace and line breaks
-// for every code point; decimal digits (category Nd) for every code point.
-// Approximate until the Unicode 16.0 tables are generated (DESIGN §10): above U+00FF, alphabetic,
-// upper/lower case, printable and the simple case mappings come from glibc's C.UTF-8 locale
-// (Unicode 15.0); digit/numeric beyond Nd cover the common superscripts, fractions and circled
-// digits only; full case mappings (ß -> SS, İ -> i̇, ŉ, ǰ, ligatures ﬀ-ﬆ) and the final-sigma rule
-// are special-cased.
+// Exact for every code point: the answers of CPython 3.14 (Unicode 16.0.0), read from tables
+// generated from CPython's own unicodedata (objects/unicode_db_tables.inc, see objects/README.md).
+// Full case mappings include SpecialCasing.txt's unconditional entries (ß -> SS, İ -> i̇, ŉ, ǰ,
+// ligatures); the context-dependent final-sigma rule is the caller's (str_methods_case.cpp), as
+// in CPython. The unicodedata-level properties are in objects/unicode_db.h. Thread-safe
+// (immutable data).
 #pragma once
 
 #include <cstdint>

@@ -5,9 +5,8 @@
 // Objects/unicodeobject.c escape decoders).
 //
 // Decoding errors of the two unicode escape codecs go through the handler driver of
-// codecs_errors.cpp; escape_decode knows only strict/ignore/replace, as CPython. \N{name} needs
-// the Unicode name database, which Weft does not have yet: it fails with the message CPython
-// gives when that database cannot be loaded. Stateless.
+// codecs_errors.cpp; escape_decode knows only strict/ignore/replace, as CPython. \N{name} looks
+// the name up in objects/unicode_db.h. Stateless.
 #include <string>
 
 #include "objects/abstract.h"
@@ -19,6 +18,7 @@
 #include "objects/int.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/unicode_db.h"
 #include "stdlib/_codecs/codecs_internal.h"
 
 namespace weft::codecs_module {
@@ -193,7 +193,19 @@ Result<Ref<Object>> unicode_escape_decode_impl(std::string_view d, std::string_v
         continue;
       }
       if (e == 'N') {
-        return raise(exc::UnicodeError, "\\N escapes not supported (can't load unicodedata module)");
+        unicode::NamedEscape n = unicode::parse_named_escape(d.substr(i + 1));
+        if (n.kind == unicode::NamedEscape::kOk) {
+          out.append_code_point(n.code_point);
+          i += 1 + n.consumed;
+          continue;
+        }
+        if (n.incomplete && !final) { i = start; break; }
+        size_t end = i + 1 + n.consumed;
+        HandlerResult h = TRY(
+            handle_decode_error(errors, codec, d, int64_t(start), int64_t(end), n.reason()));
+        out.append_str(h.replacement.get());
+        i = size_t(h.resume);
+        continue;
       }
       if (e != 'x' && e != 'u' && e != 'U') {
         out.append_code_point('\\');
