@@ -1,11 +1,12 @@
 // stdlib/select/select_module.cpp — `select`: select.select() (enough for selectors'
 // SelectSelector, which selectors.DefaultSelector and subprocess fall back to) plus
-// select.error and PIPE_BUF (CPython 3.14's Modules/selectmodule.c behaviour and messages).
+// select.error and PIPE_BUF (CPython 3.14's Modules/selectmodule.c behaviour and messages);
+// poll objects are select_poll.cpp, epoll objects select_epoll.cpp.
 //
 // The wait runs detached from the runtime (other threads and stop-the-world requests proceed);
 // on EINTR the Python signal handlers run and the wait resumes with the remaining timeout
 // (PEP 475). The argument lists are snapshotted into tuples first, so the caller may mutate them
-// meanwhile. Not yet: poll and epoll objects.
+// meanwhile.
 #include <limits.h>
 #include <sys/select.h>
 #include <time.h>
@@ -25,14 +26,13 @@
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "stdlib/select/select_internal.h"
 #include "stdlib/time/pytime.h"
 #include "vm/module_table.h"
 #include "vm/signals.h"
 
 namespace weft::select_module {
-namespace {
 
-// CPython's PyObject_AsFileDescriptor: an int, or the int its fileno() returns.
 Result<int> file_descriptor(Object* o) {
   Ref<Object> n;
   if (is_int(o)) {
@@ -52,6 +52,14 @@ Result<int> file_descriptor(Object* o) {
     return raise(exc::ValueError, "file descriptor cannot be a negative integer ({})", fd);
   return static_cast<int>(fd);
 }
+
+int64_t monotonic_ns() {
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+namespace {
 
 // One argument list: the objects as given and their descriptors.
 struct WaitList {
@@ -91,11 +99,6 @@ Result<Ref<Object>> ready_objects(const WaitList& list, const fd_set* set) {
   return out;
 }
 
-int64_t monotonic_ns() {
-  timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
-}
 
 // select(rlist, wlist, xlist, timeout=None, /)
 Result<Ref<Object>> select_select(Object*, Object* const* args, size_t nargs, Object* kwnames) {
@@ -170,6 +173,8 @@ Result<Ref<Object>> create_select_module() {
   TRY(dict_set_item_str(dict, "error", reinterpret_cast<Object*>(exc::OSError)));
   Ref<Object> pipe_buf = TRY(int_from_i64(PIPE_BUF));
   TRY(dict_set_item_str(dict, "PIPE_BUF", pipe_buf.get()));
+  TRY(add_poll(dict, m.get(), name.get()));
+  TRY(add_epoll(dict));
   return m;
 }
 

@@ -154,6 +154,22 @@ Result<Ref<Object>> sys_getfilesystemencodeerrors(Object*, Object* const*, size_
   return str_from_ascii("surrogateescape");
 }
 
+// _clear_type_descriptors(type, /): removes the __dict__ and __weakref__ descriptors from a
+// heap class's own namespace (what dataclasses does before rebuilding a class with __slots__).
+Result<Ref<Object>> sys_clear_type_descriptors(Object*, Object* const* args, size_t, Object*) {
+  if (!is_instance_of(args[0], &TypeType))
+    return raise(exc::TypeError, "_clear_type_descriptors() argument must be type, not {}",
+                 type_name_of(args[0]));
+  Type* type = reinterpret_cast<Type*>(args[0]);
+  if (!type_has_flag(type, kTypeHeap) || type_has_flag(type, kTypeImmutable))
+    return raise(exc::TypeError, "argument is immutable");
+  // Popped straight from the namespace: deleting through the attribute would reach type's own
+  // __dict__ descriptor. Neither name is a slot dunder, so only the attribute caches change.
+  for (const char* name : {"__dict__", "__weakref__"}) TRY(dict_pop(type->dict, str_intern(name), nullptr));
+  type_modified(type);
+  return new_none();
+}
+
 constexpr const char* kStdlibModuleNames[] = {
 #include "stdlib/sys/stdlib_module_names.inc"
 };
@@ -189,6 +205,8 @@ const MethodDef kIntrospectionFunctions[] = {
      "Call func(*args), while tracing is enabled."},
     {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors, kMethNoArgs,
      "Return the error mode used Unicode to OS filename conversion."},
+    {"_clear_type_descriptors", sys_clear_type_descriptors, kMethOneArg,
+     "Private function for clearing certain descriptors from a type's dictionary."},
     {nullptr, nullptr, 0, nullptr},
 };
 

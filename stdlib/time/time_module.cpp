@@ -7,7 +7,7 @@
 // thread state while it waits (DESIGN §5), so other threads and stop-the-world proceed, and
 // wakes for signals (EINTR) to run their Python handlers.
 // The calendar functions (struct_time, localtime, strftime...) are time_calendar.cpp's.
-// Not here yet: get_clock_info, tzset.
+// get_clock_info describes them as CPython does on Linux. Not here yet: tzset.
 // Stateless: nothing here needs locking.
 #include <cerrno>
 #include <climits>
@@ -17,10 +17,13 @@
 #include "objects/abstract.h"
 #include "objects/args.h"
 #include "objects/descr.h"
+#include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/float.h"
 #include "objects/module.h"
+#include "objects/namespace.h"
 #include "objects/str.h"
 #include "stdlib/time/pytime.h"
 #include "stdlib/time/time_internal.h"
@@ -74,7 +77,44 @@ constexpr clockid_t kMonotonic = CLOCK_MONOTONIC;
 constexpr clockid_t kProcess = CLOCK_PROCESS_CPUTIME_ID;
 constexpr clockid_t kThread = CLOCK_THREAD_CPUTIME_ID;
 
+// get_clock_info(name) -> SimpleNamespace(implementation, monotonic, adjustable, resolution)
+Result<Ref<Object>> time_get_clock_info(Object*, Object* const* args, size_t, Object*) {
+  struct ClockInfo {
+    const char* name;
+    clockid_t clock;
+    const char* implementation;
+  };
+  static const ClockInfo kClocks[] = {
+      {"time", kRealtime, "clock_gettime(CLOCK_REALTIME)"},
+      {"monotonic", kMonotonic, "clock_gettime(CLOCK_MONOTONIC)"},
+      {"perf_counter", kMonotonic, "clock_gettime(CLOCK_MONOTONIC)"},
+      {"process_time", kProcess, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)"},
+      {"thread_time", kThread, "clock_gettime(CLOCK_THREAD_CPUTIME_ID)"},
+  };
+  if (!is_str(args[0]))
+    return raise(exc::TypeError, "get_clock_info() argument must be str, not {}",
+                 type_name_of(args[0]));
+  std::string_view name = TRY(str_utf8(args[0]));
+  for (const ClockInfo& c : kClocks) {
+    if (name != c.name) continue;
+    timespec res;
+    if (clock_getres(c.clock, &res) != 0) return raise_os_error(errno);
+    Ref<Object> attrs = TRY(dict_new());
+    Ref<Object> implementation = TRY(str_from_ascii(c.implementation));
+    Ref<Object> resolution = TRY(float_from_double(static_cast<double>(res.tv_sec) + res.tv_nsec * 1e-9));
+    bool realtime = c.clock == kRealtime;
+    TRY(dict_set_item_str(attrs.get(), "implementation", implementation.get()));
+    TRY(dict_set_item_str(attrs.get(), "monotonic", py_bool(!realtime)));
+    TRY(dict_set_item_str(attrs.get(), "adjustable", py_bool(realtime)));
+    TRY(dict_set_item_str(attrs.get(), "resolution", resolution.get()));
+    return namespace_new(attrs.get());
+  }
+  return raise(exc::ValueError, "unknown clock");
+}
+
 const MethodDef kTimeFunctions[] = {
+    {"get_clock_info", time_get_clock_info, kMethOneArg,
+     "Get information of the specified clock."},
     {"time", seconds_of<kRealtime>, kMethNoArgs,
      "Return the current time in seconds since the Epoch."},
     {"time_ns", nanoseconds_of<kRealtime>, kMethNoArgs,
