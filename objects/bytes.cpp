@@ -149,6 +149,11 @@ Result<bool> append_iterable_of_ints(std::string& out, Object* x, const char* ra
     out.push_back(char(v));
     return ok();
   };
+  if (buffer_procs_of(x->ob_type)) {  // an exporter such as array.array: its bytes, as CPython
+    ByteView view = TRY(byte_view(x));
+    out.append(view.view());
+    return true;
+  }
   if (is_tuple(x)) {  // immutable: no iterator needed
     for (int64_t i = 0; i < tuple_size(x); ++i) TRY(append(tuple_item(x, i)));
     return true;

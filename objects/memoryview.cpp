@@ -18,6 +18,7 @@
 #include "objects/args.h"
 #include "objects/bytearray.h"
 #include "objects/bytes.h"
+#include "objects/bytes_like.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/generic_alias.h"
@@ -51,18 +52,21 @@ Result<Ref<MemoryViewObject>> alloc_view(int ndim) {
   return m;
 }
 
-// Attaches `exporter` (bytes or bytearray; a new reference and, for a bytearray, a new export).
-// Returns its bytes, which stay put and keep their size while the export lasts.
-std::string_view attach(MemoryViewObject* m, Object* exporter) {
-  std::string_view data = is_bytearray(exporter) ? bytearray_export(exporter) : bytes_view(exporter);
+// Attaches `exporter` (anything buffer_acquire accepts: a new reference and a new export) and
+// fills `info` with its buffer, which stays put and keeps its size while the export lasts.
+// TypeError "memoryview: a bytes-like object is required, not 'T'" when it exports none.
+Status attach(MemoryViewObject* m, Object* exporter, BufferInfo* info) {
+  if (!TRY(buffer_acquire(exporter, info)))
+    return raise(exc::TypeError, "memoryview: a bytes-like object is required, not '{}'",
+                 type_name_of(exporter));
   m->obj = new_ref(exporter).release();
   m->released = false;
-  return data;
+  return ok();
 }
 
 // Drops the exporter of a view being released; the caller made `m->released` true.
 void detach(Object* exporter) {
-  if (is_bytearray(exporter)) bytearray_unexport(exporter);
+  buffer_release(exporter);
   decref(exporter);
 }
 
@@ -84,14 +88,14 @@ Error forbidden_released() {
   return raise(exc::ValueError, "operation forbidden on released memoryview object");
 }
 
-// A 1-d 'B' view of all of a bytes or bytearray.
+// A 1-d view of all of an exporter's buffer, with its format.
 Result<Ref<Object>> view_of_exporter(Object* exporter) {
   Ref<MemoryViewObject> m = TRY(alloc_view(1));
-  std::string_view data = attach(m.get(), exporter);
-  m->buf = const_cast<char*>(data.data());
-  auto size = static_cast<int64_t>(data.size());
-  int64_t stride = 1;
-  fill_geometry(m.get(), 1, &size, &stride, 'B', 1, !is_bytearray(exporter));
+  BufferInfo info;
+  TRY(attach(m.get(), exporter, &info));
+  m->buf = info.buf;
+  int64_t count = info.itemsize ? info.len / info.itemsize : 0;
+  fill_geometry(m.get(), 1, &count, &info.itemsize, info.format, info.itemsize, info.readonly);
   return Ref<Object>(std::move(m));
 }
 
@@ -434,7 +438,8 @@ Result<Ref<Object>> exporter_of(MemoryViewObject* m) {
 Result<Ref<Object>> new_view(MemoryViewObject* base, char* buf, int ndim, const int64_t* shape,
                              const int64_t* strides, char format, int64_t itemsize, bool readonly) {
   Ref<MemoryViewObject> m = TRY(alloc_view(ndim));
-  attach(m.get(), base->obj);
+  BufferInfo info;  // `base` already pins the exporter, so `buf` stays valid
+  TRY(attach(m.get(), base->obj, &info));
   m->buf = buf;
   fill_geometry(m.get(), ndim, shape, strides, format, itemsize, readonly);
   m->format_at = base->format_at && format == base->format;
@@ -467,8 +472,7 @@ using namespace memoryview_detail;
 
 Result<Ref<Object>> memoryview_from_object(Object* obj) {
   if (is_memoryview(obj)) return same_view(as_mv(obj));
-  if (is_bytes(obj) || is_bytearray(obj)) return view_of_exporter(obj);
-  return raise(exc::TypeError, "memoryview: a bytes-like object is required, not '{}'", type_name_of(obj));
+  return view_of_exporter(obj);
 }
 
 Result<std::string_view> memoryview_export(Object* mv) {

@@ -1,6 +1,6 @@
 // objects/memoryview.h — memoryview: a typed, shaped window on the bytes of a buffer exporter
-// (bytes, bytearray or another memoryview), CPython 3.14's Objects/memoryobject.c behaviour for
-// the native single-character struct formats.
+// (bytes, bytearray, another memoryview, or a type with Type::buffer procs such as array.array),
+// CPython 3.14's Objects/memoryobject.c behaviour for the native single-character struct formats.
 #pragma once
 
 #include <string_view>

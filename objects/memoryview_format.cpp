@@ -196,8 +196,9 @@ char parse_native_format(std::string_view fmt) {
 
 const char* format_string(char code, bool at_prefix) {
   // "@c@b@B...": code k's plain string starts at 2k + 1, its "@" spelling at 2k.
-  static constexpr char kCodes[] = "cbB?hHeiIflLqQdnNP";
-  static constexpr char kSpelled[] = "@c\0@b\0@B\0@?\0@h\0@H\0@e\0@i\0@I\0@f\0@l\0@L\0@q\0@Q\0@d\0@n\0@N\0@P";
+  // 'u' and 'w' come only from exporters (unicode arrays); their items cannot be unpacked.
+  static constexpr char kCodes[] = "cbB?hHeiIflLqQdnNPuw";
+  static constexpr char kSpelled[] = "@c\0@b\0@B\0@?\0@h\0@H\0@e\0@i\0@I\0@f\0@l\0@L\0@q\0@Q\0@d\0@n\0@N\0@P\0@u\0@w";
   const char* at = code ? std::strchr(kCodes, code) : nullptr;
   const char* spelled = kSpelled + 3 * (at ? at - kCodes : 2);
   return at_prefix ? spelled : spelled + 1;

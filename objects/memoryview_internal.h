@@ -5,8 +5,8 @@
 // Invariants:
 //  - `buf` points at the item whose indices are all 0; item (i0, ..., ik) lives at
 //    buf + sum(i * strides[d]). Strides may be negative (m[::-1]).
-//  - A live view holds a reference to `obj` and, when `obj` is a bytearray, one export of it, so
-//    the storage cannot move or shrink while the view exists. release() drops both, once.
+//  - A live view holds a reference to `obj` and one export of it (buffer_acquire, bytes_like.h),
+//    so the storage cannot move or shrink while the view exists. release() drops both, once.
 //  - `released` changes, and `buf`/`obj` are used, only inside the view's critical section; code
 //    that may run Python (packing values, building results) runs outside it on copied bytes.
 //    Unlocked reads of `released` are early checks only (geometry fields are immutable).
@@ -25,7 +25,7 @@ namespace weft::memoryview_detail {
 constexpr int kMaxDim = 64;
 
 struct MemoryViewObject : Object {
-  Object* obj;                   // the exporter (bytes or bytearray), owned; null when released
+  Object* obj;                   // the exporter (anything buffer_acquire accepts), owned; null when released
   char* buf;                     // see the file comment
   int64_t nbytes;                // product(shape) * itemsize
   int64_t itemsize;
@@ -61,8 +61,8 @@ bool is_f_contiguous(MemoryViewObject* m);
 // The view's bytes in C order. Takes the critical section; fails when released.
 Result<std::string> copy_c_order(MemoryViewObject* m);
 
-// Geometry and a C-order copy of any buffer (a memoryview, bytes or bytearray): false, with no
-// exception, when `o` exports no buffer.
+// Geometry and a C-order copy of any buffer (a memoryview or any buffer_acquire exporter): false,
+// with no exception, when `o` exports no buffer.
 struct BufferCopy {
   std::string bytes;
   std::vector<int64_t> shape;

@@ -12,6 +12,7 @@
 #include "objects/args.h"
 #include "objects/bytearray.h"
 #include "objects/bytes.h"
+#include "objects/bytes_like.h"
 #include "objects/bytes_ops.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
@@ -253,18 +254,13 @@ Result<bool> copy_buffer(Object* o, BufferCopy* out) {
     out->itemsize = m->itemsize;
     return true;
   }
-  if (is_bytes(o)) {
-    out->bytes.assign(bytes_view(o));
-  } else if (is_bytearray(o)) {
-    std::string_view data = bytearray_export(o);
-    out->bytes.assign(data);
-    bytearray_unexport(o);
-  } else {
-    return false;
-  }
-  out->shape.assign(1, static_cast<int64_t>(out->bytes.size()));
-  out->format = 'B';
-  out->itemsize = 1;
+  BufferInfo info;
+  if (!TRY(buffer_acquire(o, &info))) return false;
+  out->bytes.assign(info.buf, static_cast<size_t>(info.len));
+  buffer_release(o);
+  out->shape.assign(1, info.itemsize ? info.len / info.itemsize : 0);
+  out->format = info.format;
+  out->itemsize = info.itemsize;
   return true;
 }
 

@@ -174,6 +174,26 @@ enum TypeFlag : uint64_t {
   kTypeTypeSubclass = 1ull << 31,
 };
 
+// One export of an object's bytes: the buffer protocol reduced to what weft's exporters need
+// (C-contiguous, one dimension, a native single-character struct format). Types outside
+// objects/ that own raw storage (array.array, BytesIO's getbuffer) export through
+// Type::buffer; bytes, bytearray and memoryview are handled directly (objects/bytes_like.h).
+struct BufferInfo {
+  char* buf;
+  int64_t len;       // in bytes, a multiple of itemsize
+  int64_t itemsize;
+  char format;       // a native struct code: 'B', 'i', 'd', ... ('u'/'w' for unicode arrays)
+  bool readonly;
+};
+// Fills `view` and takes one export: until the matching release the storage neither moves nor
+// changes size (resizes raise BufferError). Both run without the caller holding any lock.
+using GetBufferFn = Status (*)(Object* self, BufferInfo* view);
+using ReleaseBufferFn = void (*)(Object* self);
+struct BufferProcs {
+  GetBufferFn get;          // nullptr: the type exports no buffer
+  ReleaseBufferFn release;
+};
+
 struct Type : VarObject {
   const char* name;            // tp_name: "int", "collections.OrderedDict"
   const char* doc;
@@ -219,6 +239,7 @@ struct Type : VarObject {
   // a base's __dict__ changes; readers load with acquire (DESIGN §5).
   std::atomic<uint32_t> version_tag;
   Object* weaklist;            // weak references to this type (objects/weakref.h)
+  BufferProcs buffer;          // looked up along `base` (buffer_procs_of), so subclasses inherit it
 };
 
 extern Type TypeType;    // type

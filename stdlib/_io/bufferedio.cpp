@@ -386,17 +386,17 @@ Result<Ref<Object>> buffered_readline(Object* self, Object* const* args, size_t 
 }
 
 Result<Ref<Object>> buffered_readinto(Object* self, Object* const* args, size_t, Object*) {
-  if (!is_bytearray(args[0]))
+  std::optional<ByteView> dest = TRY(writable_byte_view(args[0]));
+  if (!dest)
     return raise(exc::TypeError, "readinto() argument must be read-write bytes-like object, not {}",
                  type_name_of(args[0]));
-  ByteView dest = ByteView::of(args[0]);
   BufferedObject* b = as_buf(self);
   TRY(check_not_closed(b, "readinto of closed file"));
   LOCKED(b);
-  Ref<Object> data = TRY(read_locked(b, int64_t(dest.size())));
+  Ref<Object> data = TRY(read_locked(b, int64_t(dest->size())));
   if (is_none(data.get())) return data;
   std::string_view got = bytes_view(data.get());
-  std::copy(got.begin(), got.end(), const_cast<char*>(dest.data()));
+  std::copy(got.begin(), got.end(), dest->mutable_data());
   return int_from_i64(int64_t(got.size()));
 }
 

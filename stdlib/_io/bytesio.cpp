@@ -1,11 +1,18 @@
 // stdlib/_io/bytesio.cpp — _io.BytesIO, a binary stream over an in-memory buffer (CPython's
-// Modules/_io/bytesio.c). getbuffer() is absent until memoryview exists.
+// Modules/_io/bytesio.c), and _io._BytesIOBuffer, the exporter behind BytesIO.getbuffer().
 //
 // The buffer is a std::string constructed in place in the object (placement new in tp_new,
 // destroyed in dealloc). Every method runs inside the object's critical section, so
 // concurrent reads, writes and seeks on one BytesIO are serialised and never see a torn
 // buffer; `pos` may lie beyond the end (a later write pads with zero bytes, as CPython).
+//
+// getbuffer() returns a memoryview over a _BytesIOBuffer, which holds the BytesIO and exports
+// its bytes through Type::buffer. `exports` counts those exports: taken and checked inside the
+// BytesIO's critical section, dropped atomically without it. While it is non-zero every
+// operation that could resize or free the string (write, writelines, truncate, close) raises
+// BufferError, so the exported pointer stays valid.
 #include <new>
+#include <optional>
 #include <string>
 
 #include "objects/abstract.h"
@@ -17,6 +24,7 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
+#include "objects/memoryview.h"
 #include "objects/object_impl.h"
 #include "objects/type_registry.h"
 #include "stdlib/_io/io_internal.h"
@@ -28,16 +36,31 @@ Type BytesIOType;
 
 namespace {
 
+Type BytesIOBufferType;  // _io._BytesIOBuffer
+
 struct BytesIOObject : IOBaseObject {
   std::string buf;
   int64_t pos;
   std::atomic<bool> closed;  // also read before taking the critical section (early checks)
+  std::atomic<int64_t> exports;  // live exports of `buf` (getbuffer views); see the file comment
+};
+
+// The exporter a getbuffer() memoryview sits on.
+struct BytesIOBufferObject : Object {
+  Object* source;  // the BytesIO, owned
 };
 
 BytesIOObject* as_bio(Object* o) { return static_cast<BytesIOObject*>(o); }
 
 Status check_open(BytesIOObject* b) {
   if (b->closed) return raise_closed_file();
+  return ok();
+}
+
+// BufferError when the buffer may not change size (the critical section is held).
+Status check_exports(BytesIOObject* b) {
+  if (b->exports.load(std::memory_order_acquire) > 0)
+    return raise(exc::BufferError, "Existing exports of data: object cannot be re-sized");
   return ok();
 }
 
@@ -117,16 +140,16 @@ Result<Ref<Object>> bytesio_readline(Object* self, Object* const* args, size_t n
 }
 
 Result<Ref<Object>> bytesio_readinto(Object* self, Object* const* args, size_t, Object*) {
-  if (!is_bytearray(args[0]))
+  std::optional<ByteView> dest = TRY(writable_byte_view(args[0]));
+  if (!dest)
     return raise(exc::TypeError, "readinto() argument must be read-write bytes-like object, not {}",
                  type_name_of(args[0]));
-  ByteView dest = ByteView::of(args[0]);
   BytesIOObject* b = as_bio(self);
   sync::CriticalSection cs(self->ob_mutex);
   TRY(check_open(b));
   int64_t avail = std::max<int64_t>(0, int64_t(b->buf.size()) - b->pos);
-  int64_t n = std::min<int64_t>(avail, int64_t(dest.size()));
-  if (n > 0) b->buf.copy(const_cast<char*>(dest.data()), size_t(n), size_t(b->pos));
+  int64_t n = std::min<int64_t>(avail, int64_t(dest->size()));
+  if (n > 0) b->buf.copy(dest->mutable_data(), size_t(n), size_t(b->pos));
   b->pos += n;
   return int_from_i64(n);
 }
@@ -137,6 +160,7 @@ Result<Ref<Object>> bytesio_write(Object* self, Object* const* args, size_t, Obj
   ByteView data = TRY(byte_view(args[0]));
   sync::CriticalSection cs(self->ob_mutex);
   TRY(check_open(b));
+  TRY(check_exports(b));
   write_locked(b, data.view());
   return int_from_i64(int64_t(data.size()));
 }
@@ -169,6 +193,7 @@ Result<Ref<Object>> bytesio_truncate(Object* self, Object* const* args, size_t n
   BytesIOObject* b = as_bio(self);
   sync::CriticalSection cs(self->ob_mutex);
   TRY(check_open(b));
+  TRY(check_exports(b));
   int64_t size = nargs && !is_none(args[0]) ? TRY(index_as_i64(args[0])) : b->pos;
   if (size < 0) return raise(exc::ValueError, "negative size value {}", size);
   if (size < int64_t(b->buf.size())) b->buf.resize(size_t(size));
@@ -193,9 +218,44 @@ Result<Ref<Object>> bytesio_isatty(Object* self, Object* const*, size_t, Object*
 Result<Ref<Object>> bytesio_close(Object* self, Object* const*, size_t, Object*) {
   BytesIOObject* b = as_bio(self);
   sync::CriticalSection cs(self->ob_mutex);
+  TRY(check_exports(b));
   b->closed = true;
   std::string().swap(b->buf);
   return new_none();
+}
+
+// getbuffer(): a writable memoryview of the current contents, pinning the buffer's size.
+Result<Ref<Object>> bytesio_getbuffer(Object* self, Object* const*, size_t, Object*) {
+  TRY(check_open(as_bio(self)));
+  Ref<BytesIOBufferObject> exporter = TRY(new_object<BytesIOBufferObject>(&BytesIOBufferType));
+  exporter->source = new_ref(self).release();
+  return memoryview_from_object(exporter.get());
+}
+
+Status bytesiobuf_getbuffer(Object* self, BufferInfo* view) {
+  Object* source = static_cast<BytesIOBufferObject*>(self)->source;
+  BytesIOObject* b = as_bio(source);
+  sync::CriticalSection cs(source->ob_mutex);
+  TRY(check_open(b));
+  *view = BufferInfo{b->buf.data(), int64_t(b->buf.size()), 1, 'B', false};
+  b->exports.fetch_add(1, std::memory_order_relaxed);
+  return ok();
+}
+
+// No lock (this may run from a memoryview's dealloc); release order puts the view's last access
+// before a later resize, which loads the count with acquire inside the critical section.
+void bytesiobuf_releasebuffer(Object* self) {
+  BytesIOObject* b = as_bio(static_cast<BytesIOBufferObject*>(self)->source);
+  b->exports.fetch_sub(1, std::memory_order_release);
+}
+
+void bytesiobuf_dealloc(Object* self) {
+  decref(static_cast<BytesIOBufferObject*>(self)->source);
+  free_object(self);
+}
+
+void bytesiobuf_traverse(Object* self, VisitFn visit, void* arg) {
+  visit(static_cast<BytesIOBufferObject*>(self)->source, arg);
 }
 
 Result<Ref<Object>> bytesio_closed_get(Object* self) { return new_bool(as_bio(self)->closed); }
@@ -209,6 +269,8 @@ Next bytesio_iternext(Object* self) {
 }
 
 const MethodDef kBytesIOMethods[] = {
+    {"getbuffer", bytesio_getbuffer, kMethNoArgs,
+     "Get a read-write view over the contents of the BytesIO object."},
     {"getvalue", bytesio_getvalue, kMethNoArgs, "Retrieve the entire contents of the BytesIO object."},
     {"read", bytesio_read, kMethFastcall, "Read at most size bytes, returned as a bytes object."},
     {"read1", bytesio_read, kMethFastcall, "Read at most size bytes, returned as a bytes object."},
@@ -242,10 +304,21 @@ Status fill_bytesio_type() {
   BytesIOType.iternext = bytesio_iternext;
   BytesIOType.methods = kBytesIOMethods;
   BytesIOType.getsets = kBytesIOGetSets;
+
+  Type& t = BytesIOBufferType;
+  t.name = "_io._BytesIOBuffer";
+  t.basicsize = sizeof(BytesIOBufferObject);
+  t.flags = kTypeHaveGc | kTypeImmutable | kTypeDisallowInstantiation;
+  t.dealloc = bytesiobuf_dealloc;
+  t.traverse = bytesiobuf_traverse;
+  t.buffer = {bytesiobuf_getbuffer, bytesiobuf_releasebuffer};
   return ok();
 }
 
+Status ready_bytesio_buffer_type() { return type_ready(&BytesIOBufferType); }
+
 WEFT_REGISTER_TYPE_INIT(kPhaseFill, fill_bytesio_type);
+WEFT_REGISTER_TYPE_INIT(kPhaseReady, ready_bytesio_buffer_type);
 
 }  // namespace
 }  // namespace weft::io

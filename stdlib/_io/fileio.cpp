@@ -284,12 +284,12 @@ Result<Ref<Object>> fileio_readinto(Object* self, Object* const* args, size_t, O
   TRY(check_open(self));
   FileIOObject* f = as_file(self);
   if (!f->readable) return raise_mode("reading");
-  if (!is_bytearray(args[0]))
+  std::optional<ByteView> dest = TRY(writable_byte_view(args[0]));
+  if (!dest)
     return raise(exc::TypeError, "readinto() argument must be read-write bytes-like object, not {}",
                  type_name_of(args[0]));
-  ByteView dest = ByteView::of(args[0]);
   int err = 0;
-  int64_t n = TRY(read_into(f, const_cast<char*>(dest.data()), dest.size(), &err));
+  int64_t n = TRY(read_into(f, dest->mutable_data(), dest->size(), &err));
   if (n < 0) {
     if (err == EAGAIN) return new_none();
     return raise_errno(err);

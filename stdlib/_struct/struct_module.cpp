@@ -20,7 +20,6 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
-#include "objects/memoryview_internal.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -105,14 +104,13 @@ void struct_dealloc(Object* self) {
 
 // ---- buffers ------------------------------------------------------------------------------------
 
-// A writable view for pack_into: a bytearray or a writable memoryview.
+// A writable view for pack_into: a bytearray, a writable memoryview or another writable exporter.
 Result<ByteView> writable_view(Object* buffer) {
-  bool writable = is_bytearray(buffer) ||
-                  (is_memoryview(buffer) && !memoryview_detail::as_mv(buffer)->readonly);
-  if (!writable)
+  std::optional<ByteView> view = TRY(writable_byte_view(buffer));
+  if (!view)
     return raise(exc::TypeError, "argument must be read-write bytes-like object, not {}",
                  type_name_of(buffer));
-  return byte_view(buffer);
+  return std::move(*view);
 }
 
 // Resolves a possibly negative offset into a buffer of `length` bytes.

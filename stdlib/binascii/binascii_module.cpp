@@ -16,12 +16,12 @@
 #include "objects/abstract.h"
 #include "objects/args.h"
 #include "objects/bytes.h"
+#include "objects/bytes_like.h"
 #include "objects/descr.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
-#include "objects/memoryview.h"
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
@@ -42,7 +42,7 @@ Status ascii_data(Object* arg, std::string* out) {
     out->assign(text.data(), text.size());
     return ok();
   }
-  if (!is_bytes_like(arg) && !is_memoryview(arg))
+  if (!exports_buffer(arg))
     return raise(exc::TypeError, "argument should be bytes, buffer or ASCII string, not '{}'",
                  type_name_of(arg));
   ByteView view = TRY(byte_view(arg));
