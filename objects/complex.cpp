@@ -2,13 +2,15 @@
 // arithmetic operators (+ - * / ** with CPython's algorithms: Smith's division, repeated
 // multiplication for small integral powers), abs, conjugate, real/imag.
 //
-// Operands may be complex, float or int (ints converted with int_as_double). Not yet supported:
-// complex(str) parsing and __format__ (NotImplementedError would be wrong for format(); the
-// methods are simply absent). Complex numbers are immutable: no locking.
+// Operands may be complex, float or int (ints converted with int_as_double). The constructor,
+// complex.from_number and __complex__ follow CPython 3.14 (a complex or __complex__ result where
+// a real number is expected is deprecated, with its warning); complex(str) and __format__ are in
+// complex_text.cpp. Complex numbers are immutable: no locking.
 #include "objects/complex.h"
 
 #include <cerrno>
 #include <cmath>
+#include <string>
 
 #include "objects/abstract.h"
 #include "objects/alloc.h"
@@ -21,6 +23,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
+#include "objects/warnings.h"
 
 namespace weft {
 
@@ -90,7 +93,39 @@ Cpx c_quot(Cpx a, Cpx b, bool* zero_division) {
   return r;
 }
 
-Cpx c_prod(Cpx a, Cpx b) { return {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re}; }
+// The product, recovering infinities that the plain formula turns into nan+nanj (C11 Annex G's
+// _Cmultd rule, which CPython 3.14 follows).
+Cpx c_prod(Cpx x, Cpx y) {
+  double a = x.re, b = x.im, c = y.re, d = y.im;
+  double ac = a * c, bd = b * d, ad = a * d, bc = b * c;
+  Cpx r{ac - bd, ad + bc};
+  if (!std::isnan(r.re) || !std::isnan(r.im)) return r;
+  auto unit_or_zero = [](double v) { return std::copysign(std::isinf(v) ? 1.0 : 0.0, v); };
+  auto nan_to_zero = [](double& v) {
+    if (std::isnan(v)) v = std::copysign(0.0, v);
+  };
+  // An infinite factor: its parts become +-1 or +-0, and NaNs in the other factor +-0.
+  auto box_infinite = [&](double& p, double& q, double& u, double& w) {
+    if (!std::isinf(p) && !std::isinf(q)) return false;
+    p = unit_or_zero(p);
+    q = unit_or_zero(q);
+    nan_to_zero(u);
+    nan_to_zero(w);
+    return true;
+  };
+  bool x_infinite = box_infinite(a, b, c, d);
+  bool y_infinite = box_infinite(c, d, a, b);
+  bool recalc = x_infinite || y_infinite;
+  if (!recalc && (std::isinf(ac) || std::isinf(bd) || std::isinf(ad) || std::isinf(bc))) {
+    nan_to_zero(a);  // an overflowing partial product: recover the infinity
+    nan_to_zero(b);
+    nan_to_zero(c);
+    nan_to_zero(d);
+    recalc = true;
+  }
+  if (recalc) r = {HUGE_VAL * (a * c - b * d), HUGE_VAL * (a * d + b * c)};
+  return r;
+}
 
 Result<Cpx> c_pow(Cpx a, Cpx b) {
   if (b.re == 0.0 && b.im == 0.0) return Cpx{1.0, 0.0};
@@ -232,33 +267,143 @@ Result<bool> complex_bool(Object* o) {
   return v.re != 0.0 || v.im != 0.0;
 }
 
-// complex(real=0, imag=0) from numbers.
+// How a constructor argument converted: not a number, a complex (a complex instance or
+// __complex__), or a real number (__float__ / __index__).
+enum class NumberKind { kNone, kComplex, kReal };
+
+// o.__complex__() when o's type defines it (CPython's try_complex_special_method).
+Result<bool> complex_from_dunder(Object* o, Cpx* out) {
+  static Object* const name = str_intern("__complex__");
+  Ref<Object> method;
+  if (!TRY(lookup_special(o, name, &method))) return false;
+  Ref<Object> r = TRY(call_noargs(method.get()));
+  if (!is_complex(r.get())) {
+    return raise(exc::TypeError, "__complex__ returned non-complex (type {})", type_name_of(r.get()));
+  }
+  if (!is_complex_exact(r.get())) {
+    std::string message = "__complex__ returned non-complex (type ";
+    message += type_name_of(r.get());
+    message +=
+        ").  The ability to return an instance of a strict subclass of complex is deprecated, "
+        "and may be removed in a future version of Python.";
+    TRY(warn(exc::DeprecationWarning, message));
+  }
+  *out = value_of(r.get());
+  return true;
+}
+
+// The value of a non-string number argument: __complex__, a complex, or float()/__index__.
+Result<NumberKind> number_value(Object* o, Cpx* out) {
+  if (!is_complex_exact(o) && TRY(complex_from_dunder(o, out))) return NumberKind::kComplex;
+  if (is_complex(o)) {
+    *out = value_of(o);
+    return NumberKind::kComplex;
+  }
+  double d;
+  if (!TRY(float_operand(o, &d))) {
+    if (!type_of(o)->number.float_ && !type_of(o)->number.index) return NumberKind::kNone;
+    Ref<Object> f = TRY(number_float(o));
+    d = float_value(f.get());
+  }
+  *out = {d, 0.0};
+  return NumberKind::kReal;
+}
+
+Status warn_not_real(const char* which, Object* o) {
+  std::string message = "complex() argument '";
+  message += which;
+  message += "' must be a real number, not ";
+  message += type_name_of(o);
+  return warn(exc::DeprecationWarning, message);
+}
+
+Error raise_not_real(const char* which, Object* o) {
+  return raise(exc::TypeError, "complex() argument '{}' must be a real number, not {}", which,
+               type_name_of(o));
+}
+
+// complex(real=0, imag=0), complex(string).
 Result<Ref<Object>> complex_new(Type* type, Object* const* args, size_t nargs, Object* kwnames) {
   static const ArgParser kParser("complex", "| real imag");
   Object* a[2];
   TRY(kParser.parse(args, nargs, kwnames, a));
+  Object* real = a[0];
+  Object* imag = a[1];
+  if (real && is_str(real)) {
+    if (imag) return raise_not_real("real", real);
+    Cpx v;
+    TRY(complex_parse_text(real, &v.re, &v.im));
+    return complex_of_type(type, v);
+  }
+  if (imag && is_str(imag)) return raise_not_real("imag", imag);
+  if (real && !imag) {
+    if (is_complex_exact(real) && type == &ComplexType) return Ref<Object>::borrow(real);
+    Cpx v;
+    if (TRY(number_value(real, &v)) == NumberKind::kNone) {
+      return raise(exc::TypeError, "complex() argument must be a string or a number, not {}",
+                   type_name_of(real));
+    }
+    return complex_of_type(type, v);
+  }
   Cpx r{0.0, 0.0}, i{0.0, 0.0};
-  if (a[0] != nullptr) {
-    if (is_str(a[0])) {
-      return raise(exc::NotImplementedError, "complex() from a string is not supported yet");
-    }
-    if (!TRY(complex_operand(a[0], &r))) {
-      Ref<Object> f = TRY(number_float(a[0]));  // __float__ / __index__, with float's errors
-      r = {float_value(f.get()), 0.0};
-    }
-    if (a[1] == nullptr && is_complex_exact(a[0]) && type == &ComplexType) {
-      return Ref<Object>::borrow(a[0]);
+  bool real_is_complex = false, imag_is_complex = false;
+  if (real) {
+    NumberKind kind = TRY(number_value(real, &r));
+    if (kind == NumberKind::kNone) return raise_not_real("real", real);
+    real_is_complex = kind == NumberKind::kComplex;
+    if (real_is_complex) TRY(warn_not_real("real", real));
+  }
+  if (imag) {
+    if (is_complex(imag)) {
+      TRY(warn_not_real("imag", imag));
+      imag_is_complex = true;
+      i = value_of(imag);
+    } else {
+      double d;
+      if (!TRY(float_operand(imag, &d))) {
+        if (!type_of(imag)->number.float_ && !type_of(imag)->number.index) {
+          return raise_not_real("imag", imag);
+        }
+        Ref<Object> f = TRY(number_float(imag));
+        d = float_value(f.get());
+      }
+      i = {d, 0.0};
     }
   }
-  if (a[1] != nullptr) {
-    if (!TRY(complex_operand(a[1], &i))) {
-      return raise(exc::TypeError,
-                   "complex() argument 'imag' must be a real number, not {}",
-                   type_name_of(a[1]));
-    }
+  // (r.re + r.im j) + (i.re + i.im j) j, adding only the parts that exist (so that the sign of
+  // a zero imaginary argument survives: complex(1, -0.0) is (1-0j)).
+  Cpx v{r.re, imag ? i.re : r.im};
+  if (imag_is_complex) v.re -= i.im;
+  if (real_is_complex && imag) v.im += r.im;
+  return complex_of_type(type, v);
+}
+
+// complex.from_number(number) — a class method (3.14): numbers only, no strings.
+Result<Ref<Object>> complex_from_number(Object* cls, Object* const* args, size_t, Object*) {
+  Type* type = reinterpret_cast<Type*>(cls);
+  Object* x = args[0];
+  if (is_complex_exact(x) && type == &ComplexType) return Ref<Object>::borrow(x);
+  Cpx v;
+  if (is_str(x) || TRY(number_value(x, &v)) == NumberKind::kNone) {
+    return raise(exc::TypeError, "must be real number, not {}", type_name_of(x));
   }
-  // (r.re + r.im j) + (i.re + i.im j) j
-  return complex_of_type(type, {r.re - i.im, r.im + i.re});
+  Ref<Object> result = TRY(make(v));
+  if (type == &ComplexType) return result;
+  return call_one(cls, result.get());
+}
+
+Result<Ref<Object>> complex_complex(Object* self, Object* const*, size_t, Object*) {
+  if (is_complex_exact(self)) return Ref<Object>::borrow(self);
+  return make(value_of(self));
+}
+
+Result<Ref<Object>> complex_format_method(Object* self, Object* const* args, size_t, Object*) {
+  if (!is_str(args[0])) {
+    return raise(exc::TypeError, "__format__() argument must be str, not {}",
+                 type_name_of(args[0]));
+  }
+  Cpx v = value_of(self);
+  return complex_format(self, v.re, v.im, args[0]);
 }
 
 Result<Ref<Object>> complex_conjugate(Object* self, Object* const*, size_t, Object*) {
@@ -280,6 +425,11 @@ const MethodDef kComplexMethods[] = {
     {"conjugate", complex_conjugate, kMethNoArgs,
      "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
     {"__getnewargs__", complex_getnewargs, kMethNoArgs, nullptr},
+    {"__complex__", complex_complex, kMethNoArgs, "Convert this value to exact type complex."},
+    {"__format__", complex_format_method, kMethOneArg,
+     "Convert to a string according to format_spec."},
+    {"from_number", complex_from_number, kMethOneArg | kMethClass,
+     "Convert number to a complex floating-point number."},
     {nullptr, nullptr, 0, nullptr},
 };
 

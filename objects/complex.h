@@ -20,4 +20,10 @@ inline bool is_complex_exact(const Object* o) { return o->ob_type == &ComplexTyp
 
 Result<Ref<Object>> complex_from_doubles(double real, double imag);
 
+// complex(str): parses `text` (a str) into its parts, raising CPython's ValueError when it is
+// malformed (complex_text.cpp).
+Status complex_parse_text(Object* text, double* re, double* im);
+// complex.__format__: `self` is the complex (for messages), `spec` a str (complex_text.cpp).
+Result<Ref<Object>> complex_format(Object* self, double re, double im, Object* spec);
+
 }  // namespace weft

@@ -19,8 +19,12 @@
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
+#include "objects/import_hook.h"
 #include "objects/int.h"
+#include "objects/module.h"
 #include "objects/str.h"
+#include "objects/object_impl.h"
+#include "objects/text_signature.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
 #include "objects/weakref.h"
@@ -52,11 +56,22 @@ template <class D>
 Result<Ref<Object>> new_descr(Type* descr_type, Type* owner, const char* name) {
   Ref<D> d = TRY(new_object<D>(descr_type));
   d->owner = owner;
+  incref(reinterpret_cast<Object*>(owner));
   d->name = str_intern(name);
   return Ref<Object>(std::move(d));
 }
 
-void descr_dealloc(Object* self) { free_object(self); }
+// A descriptor owns its class (a class's slot and __dict__ descriptors may outlive it, and their
+// MemberDef/GetSetDef tables live as long as the class); the collector sees that reference.
+void descr_dealloc(Object* self) {
+  Object* owner = reinterpret_cast<Object*>(static_cast<DescrObject*>(self)->owner);
+  free_object(self);
+  decref(owner);
+}
+
+void descr_traverse(Object* self, VisitFn visit, void* arg) {
+  visit(reinterpret_cast<Object*>(static_cast<DescrObject*>(self)->owner), arg);
+}
 
 // "descriptor 'append' for 'list' objects doesn't apply to a 'int' object"
 Error descr_wrong_self(DescrObject* d, Object* obj) {
@@ -114,6 +129,11 @@ Result<Ref<Object>> method_descr_call(Object* self, Object* const* args, size_t 
 Result<Ref<Object>> method_descr_repr(Object* self) { return descr_repr_common(self, "method"); }
 Result<Ref<Object>> method_descr_doc(Object* self) {
   return doc_or_none(static_cast<MethodDescrObject*>(self)->def->doc);
+}
+// method_descriptor and classmethod_descriptor: CPython's signature of owner.name.
+Result<Ref<Object>> method_descr_text_signature(Object* self) {
+  auto* d = static_cast<MethodDescrObject*>(self);
+  return text_signature_object(builtin_text_signature(d->owner->name, d->def->name));
 }
 
 // --- classmethod_descriptor -------------------------------------------------------------------
@@ -185,8 +205,9 @@ Result<Ref<Object>> builtin_get_name(Object* self) {
 }
 Result<Ref<Object>> builtin_get_qualname(Object* self) {
   auto* f = static_cast<BuiltinFunctionObject*>(self);
-  if (!f->owner) return str_from_utf8(f->def->name);
-  return str_from_utf8(std::string(type_short_name(f->owner)) + "." + f->def->name);
+  Type* owner = f->owner ? f->owner : tp_new_wrapper_owner(self);  // "int.__new__"
+  if (!owner) return str_from_utf8(f->def->name);
+  return str_from_utf8(std::string(type_short_name(owner)) + "." + f->def->name);
 }
 Result<Ref<Object>> builtin_get_self(Object* self) {
   auto* f = static_cast<BuiltinFunctionObject*>(self);
@@ -204,13 +225,42 @@ Status builtin_set_module(Object* self, Object* value) {
 Result<Ref<Object>> builtin_get_doc(Object* self) {
   return doc_or_none(static_cast<BuiltinFunctionObject*>(self)->def->doc);
 }
+// A bound method's signature is its type's method's; a module function's is looked up under the
+// module's name; a type's __new__ has the slot signature.
+Result<Ref<Object>> builtin_get_text_signature(Object* self) {
+  auto* f = static_cast<BuiltinFunctionObject*>(self);
+  if (f->owner) return text_signature_object(builtin_text_signature(f->owner->name, f->def->name));
+  if (tp_new_wrapper_owner(self)) return text_signature_object(slot_text_signature("__new__"));
+  if (f->module && is_str(f->module)) {
+    std::string module = str_to_std_string(f->module);
+    return text_signature_object(builtin_text_signature(module.c_str(), f->def->name));
+  }
+  return new_none();
+}
 const GetSetDef kBuiltinGetSets[] = {
     {"__name__", builtin_get_name, nullptr, nullptr},
     {"__qualname__", builtin_get_qualname, nullptr, nullptr},
     {"__self__", builtin_get_self, nullptr, nullptr},
     {"__module__", builtin_get_module, builtin_set_module, nullptr},
     {"__doc__", builtin_get_doc, nullptr, nullptr},
+    {"__text_signature__", builtin_get_text_signature, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
+};
+
+// pickle support (CPython's meth_reduce): a module function pickles as its name, found again in
+// its __module__; a bound method as getattr(__self__, name).
+Result<Ref<Object>> builtin_reduce(Object* self, Object* const*, size_t, Object*) {
+  auto* f = static_cast<BuiltinFunctionObject*>(self);
+  Ref<Object> name = TRY(str_from_utf8(f->def->name));
+  if (!f->self || is_module(f->self)) return name;
+  Ref<Object> builtins = TRY(import_module_for_objects("builtins"));
+  Ref<Object> getattr_fn = TRY(get_attr(builtins.get(), "getattr"));
+  Ref<Object> args = TRY(tuple_pack({f->self, name.get()}));
+  return tuple_pack({getattr_fn.get(), args.get()});
+}
+const MethodDef kBuiltinMethods[] = {
+    {"__reduce__", builtin_reduce, kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr},
 };
 
 Result<Ref<Object>> builtin_richcompare(Object* a, Object* b, CompareOp op) {
@@ -347,6 +397,7 @@ const GetSetDef kMethodDescrGetSets[] = {
     {"__qualname__", descr_get_qualname, nullptr, nullptr},
     {"__objclass__", descr_get_objclass, nullptr, nullptr},
     {"__doc__", method_descr_doc, nullptr, nullptr},
+    {"__text_signature__", method_descr_text_signature, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
 const GetSetDef kGetSetDescrGetSets[] = {
@@ -368,8 +419,9 @@ void fill_descr_type(Type* t, const char* name, int64_t size, const GetSetDef* g
   init_static_object(t, &TypeType);
   t->name = name;
   t->basicsize = size;
-  t->flags = kTypeImmutable;
+  t->flags = kTypeImmutable | kTypeHaveGc;
   t->dealloc = descr_dealloc;
+  t->traverse = descr_traverse;
   t->getsets = getsets;
 }
 
@@ -411,6 +463,7 @@ Status fill_descr_types() {
   b->richcompare = builtin_richcompare;
   b->hash = builtin_hash;
   b->getsets = kBuiltinGetSets;
+  b->methods = kBuiltinMethods;
   return ok();
 }
 

@@ -26,8 +26,8 @@ struct SlotDef;  // slot_defs.h: one row of the slot <-> dunder table
 
 // Common head of the descriptors that belong to a type.
 struct DescrObject : Object {
-  Type* owner;   // the type whose __dict__ holds it (borrowed: types outlive their descriptors'
-                 // use in practice; static types are immortal, heap types own their dicts)
+  Type* owner;   // the type whose __dict__ holds it (owned: a class's descriptor may outlive
+                 // the class's dict; the cycle collector sees this reference)
   Object* name;  // interned str
 };
 struct MethodDescrObject : DescrObject { const MethodDef* def; };

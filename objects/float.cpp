@@ -208,11 +208,16 @@ Result<Ref<Object>> float_from_text_object(Object* x) {
     if (parse_float_ascii(bytes_view(x), &v)) return float_from_double(v);
     return raise_bad_float_text(x);
   }
-  int64_t n = str_length(x);
+  if (parse_float_ascii(numeric_text_ascii(x), &v)) return float_from_double(v);
+  return raise_bad_float_text(x);
+}
+
+std::string numeric_text_ascii(Object* s) {
+  int64_t n = str_length(s);
   std::string ascii;
   ascii.reserve(static_cast<size_t>(n));
   for (int64_t k = 0; k < n; ++k) {
-    uint32_t c = str_char_at(x, k);
+    uint32_t c = str_char_at(s, k);
     if (c < 128) {
       ascii.push_back(static_cast<char>(c));
     } else if (unicode::is_space(c)) {
@@ -222,8 +227,7 @@ Result<Ref<Object>> float_from_text_object(Object* x) {
       ascii.push_back(d >= 0 ? static_cast<char>('0' + d) : '?');
     }
   }
-  if (parse_float_ascii(ascii, &v)) return float_from_double(v);
-  return raise_bad_float_text(x);
+  return ascii;
 }
 
 // --- hash and comparison ------------------------------------------------------------------------

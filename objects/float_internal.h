@@ -11,6 +11,9 @@ namespace weft {
 
 // A new instance of `type` (float or a subclass) holding `v`.
 Result<Ref<Object>> float_new_of_type(Type* type, double v);
+// str `s` as ASCII for the number parsers (float(), complex()): Unicode white space becomes ' ',
+// Unicode decimal digits their ASCII digit, any other non-ASCII character '?' (never valid).
+std::string numeric_text_ascii(Object* s);
 // Parses ASCII text with float()'s rules; false when it is not a float literal.
 bool parse_float_ascii(std::string_view s, double* out);
 // Shortest round-trip decimal digits of finite v >= 0 (no trailing zeros) and the position of

@@ -16,7 +16,8 @@
 //
 // Classes use deferred reference counting (DESIGN §4): every instance creation and destruction
 // touches the class's count, and without deferral threads creating instances of one class would
-// contend on it. Until the cycle collector exists this keeps classes alive for the process.
+// contend on it, so only the cycle collector frees a class: classes are GC-tracked (type's
+// traverse/clear below) and every class is in a cycle anyway (its __mro__ holds it).
 //
 // Thread safety: a class is private to the creating thread until type_new returns it, so its
 // fields are written without locks; later changes go through type_setattro (type_object.cpp).
@@ -636,6 +637,10 @@ Status lay_out_instances(Type* t, Type* base, Object* name, Object* dict) {
 
 }  // namespace
 
+Result<Type*> type_best_base(Object* bases) { return best_base(bases); }
+Result<Ref<Object>> type_mro_c3(Type* t) { return c3_mro(t); }
+Result<Ref<Object>> type_compute_mro(Type* t) { return compute_mro(t); }
+
 void set_current_globals_hook(CurrentGlobalsHook hook) {
   g_globals_hook.store(hook, std::memory_order_release);
 }
@@ -716,13 +721,50 @@ Result<Ref<Object>> type_new(Type* meta, Object* const* args, size_t nargs, Obje
   return type_obj;
 }
 
+namespace {
+// Drops `t` from its bases' subclass registries (idempotent). The registry is weak: once a
+// class is garbage it must not be handed out by __subclasses__ any more.
+void unregister_from_bases(Type* t) {
+  if (!t->bases) return;
+  for (int64_t i = 0; i < tuple_size(t->bases); ++i)
+    unregister_subclass(as_type(tuple_item(t->bases, i)), t);
+}
+}  // namespace
+
+// tp_traverse of classes (type's slot; a class whose metaclass is itself a class reaches it
+// through subtype_traverse). Reports exactly the counted references a heap type owns that can
+// be part of a cycle: its __dict__ (methods, whose __globals__ usually hold the class; slot and
+// __dict__ descriptors, which own the class; __type_params__, __annotate__...), __bases__ and
+// __mro__ (which holds the class itself). `base` is borrowed (the bases tuple owns it), the
+// names are strings, and the subclass registry is weak, so none of them is visited. Static types
+// are immortal and untracked: they report nothing (gc.get_referents(int) == [] as in CPython).
+void type_traverse(Object* self, VisitFn visit, void* arg) {
+  Type* t = as_type(self);
+  if (!type_has_flag(t, kTypeHeap)) return;
+  if (t->dict) visit(t->dict, arg);
+  if (t->bases) visit(t->bases, arg);
+  if (t->mro) visit(t->mro, arg);
+}
+
+// tp_clear of classes: the collector breaks a cycle through a class by emptying its __dict__ and
+// dropping its __mro__ (the tuple that holds the class itself), as CPython's type_clear. The
+// dict object stays (code that holds the class may still read t->dict); with no MRO, lookups
+// walk the base chain (type.cpp), which the untouched bases tuple keeps alive. The class first
+// leaves its bases' subclass registries, so no other thread can find it through
+// __subclasses__() while it is being torn down, and its attribute-cache tag is invalidated.
+void type_clear(Object* self) {
+  Type* t = as_type(self);
+  if (!type_has_flag(t, kTypeHeap)) return;
+  unregister_from_bases(t);
+  type_modified(t);
+  if (t->dict) dict_clear(t->dict);
+  xdecref(__atomic_exchange_n(&t->mro, nullptr, __ATOMIC_ACQ_REL));
+}
+
 void type_dealloc(Object* self) {
   Type* t = as_type(self);
   clear_weakrefs_on_dealloc(self);
-  if (t->bases) {
-    for (int64_t i = 0; i < tuple_size(t->bases); ++i)
-      unregister_subclass(as_type(tuple_item(t->bases, i)), t);
-  }
+  unregister_from_bases(t);
   xdecref(t->bases);
   xdecref(t->mro);
   xdecref(t->dict);

@@ -10,6 +10,14 @@ namespace weft {
 // layout, slots from the dunders, __set_name__ and __init_subclass__. Also handles type(x).
 Result<Ref<Object>> type_new(Type* meta, Object* const* args, size_t nargs, Object* kwnames);
 
+// The best base of a class with `bases` (a tuple): the one whose instance layout every other
+// base is compatible with (TypeError if none is).
+Result<Type*> type_best_base(Object* bases);
+// The C3 linearisation of t's current bases (type.mro()).
+Result<Ref<Object>> type_mro_c3(Type* t);
+// The MRO a class gets: its metaclass's mro() when overridden, else C3.
+Result<Ref<Object>> type_compute_mro(Type* t);
+
 // The VM installs this once at start-up: it returns the globals dict of the innermost running
 // Python frame (borrowed), or nullptr when none runs. type_new uses it for __module__ when the
 // namespace has none (type('C', (), {}) called directly).

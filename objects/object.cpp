@@ -298,10 +298,7 @@ Status object_set_class(Object* self, Object* value) {
     return raise(exc::TypeError,
                  "__class__ assignment only supported for mutable types or ModuleType subclasses");
   }
-  if (!type_layouts_compatible(oldto, newto)) {
-    return raise(exc::TypeError, "__class__ assignment: '{}' object layout differs from '{}'",
-                 newto->name, oldto->name);
-  }
+  TRY(compatible_for_assignment(oldto, newto, "__class__"));
   // The instance owns a reference to its (heap) class.
   incref(value);
   // Publication: other threads read ob_type without a lock; the pointer store is atomic on our

@@ -33,8 +33,11 @@ Error raise_abstract_instantiation(Type* t);
 // Adds the names of `cls`'s attributes and those of its bases (recursively) to dict `names`
 // (values are ignored), as object.__dir__ and type.__dir__ do.
 Status merge_class_dict(Object* names, Object* cls);
-// True when instances of `a` can become instances of `b` by __class__ assignment.
-bool type_layouts_compatible(Type* a, Type* b);
+// TypeError unless instances laid out for `oldto` fit `newto` (CPython's compatible_for_assignment;
+// `attr` is "__class__" or "__bases__" for the message). type_bases.cpp.
+Status compatible_for_assignment(Type* oldto, Type* newto, const char* attr);
+// The __bases__ setter of `type` (type_bases.cpp).
+Status type_set_bases(Object* self, Object* value);
 // Address of an instance's __dict__ slot (nullptr if the type has none).
 Object** instance_dict_slot(Object* o);
 // Calls the type's __new__ + __init__ as type.__call__ does.
@@ -52,5 +55,9 @@ Type* tp_new_wrapper_owner(Object* o);
 void type_inherit_from(Type* t, Type* base);
 // type's dealloc slot: releases a class's fields (heap types only; static types are immortal).
 void type_dealloc(Object* self);
+// type's traverse and clear slots: a class's __dict__, __bases__ and __mro__ for the cycle
+// collector (heap types only; static types report nothing). heap_type.cpp.
+void type_traverse(Object* self, VisitFn visit, void* arg);
+void type_clear(Object* self);
 
 }  // namespace weft

@@ -21,6 +21,7 @@
 #include "objects/int.h"
 #include "objects/slot_defs.h"
 #include "objects/str.h"
+#include "objects/text_signature.h"
 #include "objects/type_registry.h"
 
 namespace weft {
@@ -295,11 +296,16 @@ Result<Ref<Object>> wrapper_get_doc(Object* self) {
   return str_from_utf8(doc);
 }
 
+Result<Ref<Object>> wrapper_get_text_signature(Object* self) {
+  return text_signature_object(slot_text_signature(as_wrapper(self)->slot->name));
+}
+
 const GetSetDef kWrapperDescrGetSets[] = {
     {"__name__", wrapper_get_name, nullptr, nullptr},
     {"__qualname__", wrapper_get_qualname, nullptr, nullptr},
     {"__objclass__", wrapper_get_objclass, nullptr, nullptr},
     {"__doc__", wrapper_get_doc, nullptr, nullptr},
+    {"__text_signature__", wrapper_get_text_signature, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
 
@@ -363,12 +369,17 @@ Result<Ref<Object>> method_wrapper_get_doc(Object* self) {
   return wrapper_get_doc(as_method_wrapper(self)->descr);
 }
 
+Result<Ref<Object>> method_wrapper_get_text_signature(Object* self) {
+  return wrapper_get_text_signature(as_method_wrapper(self)->descr);
+}
+
 const GetSetDef kMethodWrapperGetSets[] = {
     {"__self__", method_wrapper_get_self, nullptr, nullptr},
     {"__name__", method_wrapper_get_name, nullptr, nullptr},
     {"__qualname__", method_wrapper_get_qualname, nullptr, nullptr},
     {"__objclass__", method_wrapper_get_objclass, nullptr, nullptr},
     {"__doc__", method_wrapper_get_doc, nullptr, nullptr},
+    {"__text_signature__", method_wrapper_get_text_signature, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr},
 };
 

@@ -170,7 +170,14 @@ Result<Ref<Object>> type_subclasses_list(Type* t) {
   {
     sync::MutexLock lock(g_type_mutex);
     auto it = subclass_table().find(t);
-    if (it != subclass_table().end()) subs = it->second;
+    if (it != subclass_table().end()) {
+      // A class the collector found unreachable stays registered until its clear runs, after
+      // the world restarts; like CPython's weak subclass entries, it is already gone.
+      for (Type* s : it->second) {
+        if (s->ob_gc_bits.load(std::memory_order_relaxed) & kGcUnreachable) continue;
+        subs.push_back(s);
+      }
+    }
     // Take references while the registry still guarantees the subclasses are alive.
     for (Type* s : subs) incref(reinterpret_cast<Object*>(s));
   }

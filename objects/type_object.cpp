@@ -29,6 +29,7 @@
 #include "objects/object_impl.h"
 #include "objects/slot_defs.h"
 #include "objects/str.h"
+#include "objects/text_signature.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
 #include "objects/union.h"
@@ -110,16 +111,6 @@ Status merge_class_dict(Object* names, Object* cls) {
       TRY(merge_class_dict(names, tuple_item(bases.get(), i)));
   }
   return ok();
-}
-
-bool type_layouts_compatible(Type* a, Type* b) {
-  // The same solid base, size and dict slot: the instance memory fits both classes.
-  Type* sa = a;
-  while (type_has_flag(sa, kTypeHeap) && sa->base) sa = sa->base;
-  Type* sb = b;
-  while (type_has_flag(sb, kTypeHeap) && sb->base) sb = sb->base;
-  return sa == sb && a->basicsize == b->basicsize && a->itemsize == b->itemsize &&
-         a->dictoffset == b->dictoffset;
 }
 
 // --- calling a type -----------------------------------------------------------------------------
@@ -330,6 +321,11 @@ Result<Ref<Object>> type_get_doc(Object* self) {
   return doc;
 }
 
+// __text_signature__: CPython's for the built-in types, None for classes.
+Result<Ref<Object>> type_get_text_signature(Object* self) {
+  return text_signature_object(type_text_signature(as_type(self)));
+}
+
 // __type_params__: the class dict's entry (a PEP 695 class body stores it), else ().
 Result<Ref<Object>> type_get_type_params(Object* self) {
   Type* t = as_type(self);
@@ -384,10 +380,11 @@ Status type_set_abstractmethods(Object* self, Object* value) {
   return ok();
 }
 
+// type.mro(): the C3 linearisation of the current bases (a metaclass's mro() calls it while
+// the class's MRO is being computed, so it must not read Type::mro).
 Result<Ref<Object>> type_mro_method(Object* self, Object* const*, size_t, Object*) {
-  Object* mro = as_type(self)->mro;
-  if (!mro) return list_new(0);
-  return list_from_array(tuple_items(mro), tuple_size(mro));
+  Ref<Object> mro = TRY(type_mro_c3(as_type(self)));
+  return list_from_array(tuple_items(mro.get()), tuple_size(mro.get()));
 }
 Result<Ref<Object>> type_subclasses_method(Object* self, Object* const*, size_t, Object*) {
   return type_subclasses_list(as_type(self));
@@ -440,10 +437,11 @@ const GetSetDef kTypeGetSets[] = {
     {"__qualname__", type_get_qualname, type_set_qualname, nullptr},
     {"__module__", type_get_module, type_set_module, nullptr},
     {"__mro__", type_get_mro, nullptr, nullptr},
-    {"__bases__", type_get_bases, nullptr, nullptr},
+    {"__bases__", type_get_bases, type_set_bases, nullptr},
     {"__base__", type_get_base, nullptr, nullptr},
     {"__dict__", type_get_dict, nullptr, nullptr},
     {"__doc__", type_get_doc, type_set_doc, nullptr},
+    {"__text_signature__", type_get_text_signature, nullptr, nullptr},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, nullptr},
     {"__annotations__", type_get_annotations, type_set_annotations, nullptr},
     {"__annotate__", type_get_annotate, type_set_annotate, nullptr},
@@ -490,7 +488,9 @@ Status fill_type_type() {
   // of type), so metaclasses derived from type get no extra __dict__ slot.
   t->dictoffset = offsetof(Type, dict);
   t->weaklistoffset = offsetof(Type, weaklist);
-  t->flags = kTypeBaseType | kTypeImmutable | kTypeTypeSubclass;
+  // kTypeHaveGc: classes (heap types) are tracked by the cycle collector; static types are
+  // never allocated by new_object, so they stay untracked.
+  t->flags = kTypeBaseType | kTypeImmutable | kTypeTypeSubclass | kTypeHaveGc;
   t->repr = type_repr;
   t->getattro = type_getattro;
   t->setattro = type_setattro;
@@ -498,6 +498,8 @@ Status fill_type_type() {
   t->number.or_ = union_type_or;  // int | str
   t->new_ = type_new;
   t->dealloc = type_dealloc;
+  t->traverse = type_traverse;
+  t->clear = type_clear;
   t->init = type_init;
   t->methods = kTypeMethods;
   t->members = kTypeMembers;

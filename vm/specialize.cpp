@@ -13,13 +13,17 @@
 #include "objects/abstract.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/method.h"
 #include "objects/module.h"
+#include "objects/object_impl.h"
 #include "objects/set.h"
+#include "objects/slot_defs.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/type_registry.h"
@@ -209,9 +213,12 @@ bool specialize_store_attr(const CodeUnit* instr, Object* owner, Object* name) {
   Object* descr = nullptr;
   uint32_t version = stable_type_version(t, name, &descr);
   if (version == 0 || descr) return false;
-  int64_t ix = small_entry_index(instance_dict(owner), name);
-  if (ix < 0) return false;
+  if (t->dictoffset <= 0) return false;
   cache_store_u32(instr + 2, version);
+  int64_t ix = small_entry_index(instance_dict(owner), name);
+  // An attribute the dict does not hold yet (an __init__'s `self.x = x`, which runs on a new
+  // instance every time) is stored by insertion; an existing one is replaced through its hint.
+  if (ix < 0) return publish(instr, STORE_ATTR_INSTANCE_VALUE);
   cache_store_u16(instr + 4, static_cast<uint16_t>(ix));
   return publish(instr, STORE_ATTR_WITH_HINT);
 }
@@ -255,8 +262,34 @@ bool specialize_call(const CodeUnit* instr, Object* callable, Object* self_or_nu
   if (!self_or_null && is_method(callable) &&
       function_takes_exact_args(static_cast<MethodObject*>(callable)->func, nargs + 1))
     return publish(instr, CALL_BOUND_METHOD_EXACT_ARGS);
+  if (!self_or_null && type_of(callable) == &TypeType) {
+    Type* t = reinterpret_cast<Type*>(callable);
+    Object* init = nullptr;
+    uint32_t version = 0;
+    if (type_has_flag(t, kTypeHeap) && t->new_ == object_new && t->init == slot_tp_init)
+      version = stable_type_version(t, init_function_name(), &init);
+    if (version != 0 && init && is_function(init)) {
+      cache_store_u32(instr + 2, version);
+      return publish(instr, CALL_ALLOC_AND_ENTER_INIT);
+    }
+  }
   if (!is_function(callable) && !is_method(callable)) return publish(instr, CALL_NON_PY_GENERAL);
   return false;
+}
+
+Object* init_function_name() {
+  static Object* const name = str_intern("__init__");
+  return name;
+}
+
+Result<Ref<Object>> alloc_and_init(Type* t, Object* init, Object** self_slot, size_t nargs) {
+  Ref<Object> self = TRY(object_generic_alloc(t));
+  *self_slot = self.dup().release();  // owned by the stack like every other stack item
+  Ref<Object> r = TRY(call(init, self_slot, nargs + 1, nullptr));
+  if (!is_none(r.get())) {
+    return raise(exc::TypeError, "__init__() should return None, not '{}'", type_name_of(r.get()));
+  }
+  return self;
 }
 
 bool specialize_contains_op(const CodeUnit* instr, Object* container) {

@@ -70,6 +70,7 @@ inline AdaptiveCode* adaptive_of(const CodeUnit* first_instr) {
 #define WEFT_SPECIALIZED_BODIES(X)                                                          \
   X(LOAD_GLOBAL_MODULE) X(LOAD_GLOBAL_BUILTIN) X(LOAD_ATTR_WITH_HINT) X(LOAD_ATTR_MODULE)   \
   X(LOAD_ATTR_METHOD_WITH_VALUES) X(LOAD_ATTR_METHOD_NO_DICT) X(STORE_ATTR_WITH_HINT)       \
+  X(STORE_ATTR_INSTANCE_VALUE) X(CALL_ALLOC_AND_ENTER_INIT)                                   \
   X(BINARY_OP_ADD_INT) X(BINARY_OP_SUBTRACT_INT) X(BINARY_OP_MULTIPLY_INT)                  \
   X(BINARY_OP_ADD_FLOAT) X(BINARY_OP_SUBTRACT_FLOAT) X(BINARY_OP_MULTIPLY_FLOAT)            \
   X(BINARY_OP_ADD_UNICODE) X(BINARY_OP_SUBSCR_LIST_INT) X(BINARY_OP_SUBSCR_TUPLE_INT)       \
@@ -122,6 +123,15 @@ bool specialize_call(const CodeUnit* instr, Object* callable, Object* self_or_nu
 bool specialize_contains_op(const CodeUnit* instr, Object* container);
 bool specialize_store_subscr(const CodeUnit* instr, Object* container, Object* sub);
 bool specialize_unpack_sequence(const CodeUnit* instr, Object* seq, int oparg);
+
+// CALL_ALLOC_AND_ENTER_INIT (instantiating a class whose __new__ is object's and whose __init__
+// is a Python function; cache: counter, type version (2)). init_function_name() is the interned
+// "__init__". alloc_and_init allocates the instance, stores a new reference to it in
+// `self_slot` (the stack's NULL slot right before the `nargs` arguments, which the caller closes
+// with the others) and calls `init` on self + arguments; the new instance, or an error (also
+// TypeError when __init__ returns something other than None).
+Object* init_function_name();
+Result<Ref<Object>> alloc_and_init(Type* t, Object* init, Object** self_slot, size_t nargs);
 
 // True when `func` is a plain Python function whose code takes exactly `nargs` positional
 // arguments (no defaults needed, no *args/**kwargs/keyword-only): CALL_PY_EXACT_ARGS's guard,
