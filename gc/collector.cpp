@@ -17,8 +17,15 @@
 //   kFlushEvery net allocations a thread adds its delta to the global count and, when that
 //   passes threshold0, sets kGcScheduled in its own eval breaker. Collections never start from
 //   inside an allocation.
+// - GC stress (DESIGN §9, perturbation builds): with WEFT_GC_STRESS=N in the environment (or the
+//   gc-stress preset, which compiles in WEFT_GC_STRESS_EVERY=N as the default), every thread
+//   flushes its counter every N net tracked allocations or frees and each flush schedules a
+//   full collection at the thread's next eval-breaker check, whatever the thresholds say
+//   (gc.disable() still turns it off). It shakes out missing traverse entries, missed roots
+//   and use-after-free bugs that ordinary thresholds rarely reach.
 #include "gc/collector.h"
 
+#include <cstdlib>
 #include <cstring>
 
 #include "core/stop_the_world.h"
@@ -55,6 +62,18 @@ bool should_collect(int64_t count) {
 }
 CollectorHooks g_hooks;
 
+#ifndef WEFT_GC_STRESS_EVERY
+#define WEFT_GC_STRESS_EVERY 0
+#endif
+// Fixed before main() (static initialisation, single-threaded) and only read afterwards.
+int64_t read_stress_every() {
+  int64_t every = WEFT_GC_STRESS_EVERY;
+  if (const char* env = std::getenv("WEFT_GC_STRESS")) every = std::strtoll(env, nullptr, 10);
+  return every > 0 ? every : 0;
+}
+extern const int64_t g_stress_every;  // shared with gc/collector_run.cpp
+const int64_t g_stress_every = read_stress_every();
+
 GcHeader* list_head(GcList* l) { return &l->head; }
 GcList* next_list(GcList* l) { return l->next_all; }
 }  // namespace detail
@@ -65,6 +84,8 @@ using detail::g_all_lists;
 using detail::g_count;
 
 constexpr int64_t kFlushEvery = 512;
+// How often a thread flushes its counter: kFlushEvery, or N under GC stress.
+const int64_t g_flush_every = detail::g_stress_every > 0 ? detail::g_stress_every : kFlushEvery;
 
 sync::Mutex g_pool_mutex;
 GcList* g_free_lists = nullptr;  // guarded by g_pool_mutex
@@ -103,7 +124,8 @@ GcList* my_list() {
 void flush_delta() {
   int64_t total = g_count.fetch_add(t_delta, std::memory_order_relaxed) + t_delta;
   t_delta = 0;
-  if (detail::should_collect(total)) {
+  bool stress = detail::g_stress_every > 0 && detail::g_enabled.load(std::memory_order_relaxed);
+  if (stress || detail::should_collect(total)) {
     if (core::ThreadState* ts = core::current_thread_state())
       ts->eval_breaker.fetch_or(core::kGcScheduled, std::memory_order_release);
   }
@@ -154,7 +176,7 @@ void track_new_object(Object* o) {
   head->prev = h;
   l->mutex.unlock();
   o->ob_gc_bits.fetch_or(kGcTracked, std::memory_order_relaxed);
-  if (++t_delta >= kFlushEvery) [[unlikely]] flush_delta();
+  if (++t_delta >= g_flush_every) [[unlikely]] flush_delta();
 }
 
 void free_tracked_object(Object* o) {
@@ -166,7 +188,7 @@ void free_tracked_object(Object* o) {
     l->mutex.unlock();
     h->list = nullptr;
     o->ob_gc_bits.fetch_and(static_cast<uint8_t>(~kGcTracked), std::memory_order_relaxed);
-    if (--t_delta <= -kFlushEvery) [[unlikely]] flush_delta();
+    if (--t_delta <= -g_flush_every) [[unlikely]] flush_delta();
   }
   free_object_memory(o, h);
 }

@@ -31,6 +31,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdio>
 #include <cstdint>
 #include <vector>
 
@@ -109,6 +110,11 @@ int64_t freeze_count();
 // Calls fn(o, arg) for every tracked object, with the world stopped (so fn must not run Python
 // code, allocate tracked objects or take locks other threads may hold; it may incref).
 void for_each_tracked_object(void (*fn)(Object* o, void* arg), void* arg);
+
+// WEFT_DEBUG_LEAKS=1 (vm/lifecycle.cpp, at exit after the final collection): prints the number
+// of tracked objects still alive, by type, most numerous first (gc/leak_report.cpp). Stops the
+// world while it counts.
+void report_live_objects(std::FILE* out);
 
 // --- hooks for higher layers (registered before main(); not changed afterwards) -----------------
 

@@ -2,8 +2,9 @@
 //
 // Stopped world, pass 1 (find garbage):
 //   gc_refs(o) = local + shared count (less kDeferredRefcountBias for deferred objects) for every
-//   tracked object; objects whose count is already zero are being deallocated by some thread and
-//   are left alone (treated as reachable, never traversed: their fields may be released);
+//   tracked object; non-deferred objects whose count is already zero are being deallocated by
+//   some thread and are left alone (treated as reachable, never traversed: their fields may be
+//   released); a deferred object is never deallocated by refcounting, so zero is just its count;
 //   every reference a tracked object's traverse reports is subtracted from its referent;
 //   deferred objects held by uncounted frame slots (any thread's stack, generators' frames) get
 //   +1 (they are roots); everything reachable from an object with gc_refs > 0 is marked
@@ -38,6 +39,7 @@ extern CollectorHooks g_hooks;
 void for_each_header_stopped(void (*fn)(GcHeader* h, void* arg), void* arg);
 void reset_allocation_count();
 extern std::atomic<int64_t> g_long_lived;
+extern const int64_t g_stress_every;
 bool should_collect(int64_t count);
 }  // namespace detail
 
@@ -137,8 +139,12 @@ void find_garbage(ObjectVec& garbage, std::vector<Ref<Object>>& callbacks) {
       [](GcHeader* h, void*) {
         Object* o = object_of(h);
         h->gc_refs = true_refcount(o);
-        // A count of zero: some thread is deallocating it right now.
-        if (h->gc_refs <= 0 && !(bits_of(o) & kGcFrozen)) set_bits(o, kGcAlive);
+        // A count of zero: some thread is deallocating it right now. Not so for a deferred
+        // object: its count never reaches zero (the bias), and a true count of zero is the
+        // normal state of one that only frames hold (or nothing: the class body function
+        // after __build_class__, a class whose last name went away); only the collector
+        // frees those.
+        if (h->gc_refs <= 0 && !(bits_of(o) & (kGcFrozen | kGcDeferred))) set_bits(o, kGcAlive);
       },
       nullptr);
   // Subtract internal references; add the frames' uncounted ones.
@@ -289,7 +295,11 @@ GenerationStats stats() {
 }
 
 void run_scheduled_collection() {
-  if (!detail::should_collect(detail::g_count.load(std::memory_order_relaxed))) return;
+  if (detail::g_stress_every > 0) {
+    if (!detail::g_enabled.load(std::memory_order_relaxed)) return;
+  } else if (!detail::should_collect(detail::g_count.load(std::memory_order_relaxed))) {
+    return;
+  }
   if (g_hooks.scheduled_collection)
     g_hooks.scheduled_collection();
   else

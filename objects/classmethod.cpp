@@ -43,6 +43,21 @@ void wrapper_dealloc(Object* self) {
   free_object(self);
 }
 
+// The collector's view: the wrapped callable and the __dict__ (a class's staticmethod __new__
+// wraps a function whose __class__ cell holds the class: a cycle through this wrapper).
+void wrapper_traverse(Object* self, VisitFn visit, void* arg) {
+  StaticMethodObject* w = as_wrapper(self);
+  if (w->callable) visit(w->callable, arg);
+  if (w->dict) visit(w->dict, arg);
+}
+
+// Only the collector calls this, on an unreachable wrapper.
+void wrapper_clear(Object* self) {
+  StaticMethodObject* w = as_wrapper(self);
+  xdecref(std::exchange(w->callable, nullptr));
+  xdecref(std::exchange(w->dict, nullptr));
+}
+
 Result<Ref<Object>> wrapper_alloc(Type* type, Object* const*, size_t, Object*) {
   return object_generic_alloc(type);
 }
@@ -148,6 +163,8 @@ void fill_common(Type* t, const char* name, const char* doc) {
   t->basicsize = sizeof(StaticMethodObject);
   t->flags = kTypeBaseType | kTypeImmutable | kTypeHaveGc;
   t->dealloc = wrapper_dealloc;
+  t->traverse = wrapper_traverse;
+  t->clear = wrapper_clear;
   t->repr = wrapper_repr;
   t->new_ = wrapper_alloc;
   t->dictoffset = offsetof(StaticMethodObject, dict);

@@ -37,6 +37,9 @@ void proxy_dealloc(Object* self) {
   free_object(self);
 }
 
+// The collector's view: the proxied mapping (owned).
+void proxy_traverse(Object* self, VisitFn visit, void* arg) { visit(target(self), arg); }
+
 Status check_mapping(Object* mapping) {
   Type* t = type_of(mapping);
   bool ok_mapping = t->mapping.subscript && !is_list(mapping) && !is_tuple(mapping);
@@ -120,6 +123,7 @@ Status fill_mappingproxy_type() {
   t->basicsize = sizeof(MappingProxyObject);
   t->flags = kTypeImmutable | kTypeHaveGc | kTypeMapping;
   t->dealloc = proxy_dealloc;
+  t->traverse = proxy_traverse;
   t->new_ = proxy_new;
   t->repr = proxy_repr;
   t->str = proxy_str;

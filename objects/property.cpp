@@ -55,6 +55,20 @@ void property_dealloc(Object* self) {
   free_object(self);
 }
 
+// The collector's view of a property: its accessors, doc and name.
+void property_traverse(Object* self, VisitFn visit, void* arg) {
+  PropertyObject* p = as_prop(self);
+  for (Object* f : {p->fget, p->fset, p->fdel, p->doc, p->name})
+    if (f) visit(f, arg);
+}
+
+// Only the collector calls this, on an unreachable property.
+void property_clear(Object* self) {
+  PropertyObject* p = as_prop(self);
+  for (Object** f : {&p->fget, &p->fset, &p->fdel, &p->doc, &p->name})
+    xdecref(std::exchange(*f, nullptr));
+}
+
 Result<Ref<Object>> property_alloc(Type* type, Object* const*, size_t, Object*) {
   return object_generic_alloc(type);
 }
@@ -217,6 +231,8 @@ Status fill_property_type() {
   t->basicsize = sizeof(PropertyObject);
   t->flags = kTypeBaseType | kTypeImmutable | kTypeHaveGc;
   t->dealloc = property_dealloc;
+  t->traverse = property_traverse;
+  t->clear = property_clear;
   t->new_ = property_alloc;
   t->init = property_init;
   t->descr_get = property_get;

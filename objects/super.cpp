@@ -96,6 +96,14 @@ void super_dealloc(Object* self) {
   free_object(self);
 }
 
+// The collector's view: the class, the bound object and its type (all owned).
+void super_traverse(Object* self, VisitFn visit, void* arg) {
+  SuperObject* s = as_super(self);
+  if (s->type) visit(as_obj(s->type), arg);
+  if (s->obj) visit(s->obj, arg);
+  if (s->obj_type) visit(as_obj(s->obj_type), arg);
+}
+
 Result<Ref<Object>> super_alloc(Type* type, Object* const*, size_t, Object*) {
   return object_generic_alloc(type);
 }
@@ -180,6 +188,7 @@ Status fill_super_type() {
   t->basicsize = sizeof(SuperObject);
   t->flags = kTypeBaseType | kTypeImmutable | kTypeHaveGc;
   t->dealloc = super_dealloc;
+  t->traverse = super_traverse;
   t->repr = super_repr;
   t->getattro = super_getattro;
   t->descr_get = super_descr_get;

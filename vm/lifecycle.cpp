@@ -124,6 +124,10 @@ int finalize_runtime() {
   // Garbage cycles the program left get their finalizers run and are freed, as in CPython's
   // finalization (gc/collector.h).
   gc::run_shutdown_collection();
+  // A debugging aid: what the final collection left alive (gc/leak_report.cpp). Here, while
+  // the world can still be stopped (stop_threads_for_exit ends that).
+  if (const char* leaks = std::getenv("WEFT_DEBUG_LEAKS"); leaks && *leaks && *leaks != '0')
+    gc::report_live_objects(stderr);
   // Daemon threads may still be running Python code: stop them for good first (they park if
   // they ever try to attach again), then tear down (vm/thread_start.h). Sets `finalizing`.
   stop_threads_for_exit();
