@@ -12,6 +12,10 @@
 // throw() sets the exception in the resumer's thread state before switching: the fiber then runs
 // on that same thread and raises it at the yield.
 //
+// A send into a `yield from` chain goes straight to its innermost generator
+// (send_through_delegates): the resumer claims each level in turn, outermost first, so a level is
+// Running while any generator below it runs, as under CPython's SEND_GEN.
+//
 // Invariants: `state` is kRunning for exactly the duration of one resume, owned by the thread
 // that CASed it there, which alone touches mode/transfer/returned/yield_from/exc_state. A
 // finished generator has no frame and no fiber. A suspended generator's fiber is always
@@ -28,6 +32,7 @@
 #include "gc/alloc.h"
 #include "objects/abstract.h"
 #include "objects/alloc.h"
+#include "objects/bytes.h"
 #include "objects/errors.h"
 #include "objects/exceptions.h"
 #include "objects/function.h"
@@ -43,6 +48,8 @@
 #include "vm/eval_ops.h"
 #include "vm/frame_object.h"
 #include "vm/gc_roots.h"
+#include "vm/opcodes.h"
+#include "vm/specialize.h"
 #include "vm/stack_ref.h"
 
 namespace weft::vm {
@@ -51,8 +58,11 @@ Type GeneratorType;
 
 namespace {
 
-// Resume modes beyond the public two: kill unwinds a suspended frame without running handlers.
+// Resume modes beyond the public two: kill unwinds a suspended frame without running handlers;
+// delegate-returned ends the frame's `yield from` loop with the sent value as its result (see
+// send_through_delegates).
 constexpr GenResumeMode kKillMode = static_cast<GenResumeMode>(2);
+constexpr GenResumeMode kDelegateReturnedMode = static_cast<GenResumeMode>(3);
 
 GeneratorObject* as_gen(Object* o) { return static_cast<GeneratorObject*>(o); }
 
@@ -159,9 +169,8 @@ GenOutcome resume_fiber(GeneratorObject* g, GenResumeMode mode, Ref<Object> valu
   g->transfer = value.release();
   g->returned = false;
   bool switched = g->fiber->resume();
-  // Same OS thread as before the switch, but never trust values cached across it.
-  ts = core::current_thread_state();
-  vm = vm_data(ts);
+  // Back on the resumer's stack, on this same OS thread: `ts` and `vm` (plain pointers, not
+  // thread-local addresses a compiler could have cached) are still this thread's.
   ts->stack_soft_limit = saved_limit;
   vm->exc_info = g->exc_state.previous;
   g->exc_state.previous = nullptr;
@@ -194,6 +203,88 @@ GenOutcome resume_fiber(GeneratorObject* g, GenResumeMode mode, Ref<Object> valu
   }
   apply_pep479(g);
   return GenOutcome::kError;
+}
+
+// --- sending through a `yield from` / await chain ----------------------------------------------
+//
+// A value sent to a generator suspended in `yield from` would pass down the chain one fiber
+// switch per level and the yielded value back up the same way. Instead, the resumer claims every
+// level whose delegate is a suspended generator or coroutine (each becomes Running, exactly as
+// if its SEND were executing), links their frames and handled-exception levels into the thread's
+// chains as their resumes would, and switches straight into the innermost one. When that one
+// yields, every level above it is still parked at its YIELD_VALUE inside the SEND loop, which is
+// where the value passing through would have left it: they just become Suspended again. When it
+// finishes instead, its result is delivered to its parent at that yield as a thrown exception
+// (an exception is re-raised there through its CLEANUP_THROW handler, the path throw() takes),
+// or as the result of its `yield from` (a return: the parent's YIELD_VALUE jumps to the END_SEND
+// of its loop, where its SEND would have gone on seeing the delegate finish); the parent then
+// runs on from there, and so on up.
+
+// Claims the delegate of a claimed generator `g` suspended in `yield from`, if it is a
+// suspended generator or coroutine that another level of the call chain can be spent on.
+GeneratorObject* claim_delegate(core::ThreadState* ts, GeneratorObject* g) {
+  if (!g->yield_from || ts->recursion_remaining <= 1) return nullptr;
+  Object* delegate = g->frame->stack_pointer[-1];
+  if (!is_gen_or_coro(delegate)) return nullptr;
+  GeneratorObject* sub = as_gen(delegate);
+  GenState expected = GenState::kSuspended;
+  // acquire: as begin_running; a delegate in any other state is left to the parent's SEND.
+  if (!sub->state.compare_exchange_strong(expected, GenState::kRunning,
+                                          std::memory_order_acquire)) {
+    return nullptr;
+  }
+  return sub;
+}
+
+// Links a claimed generator into the thread's frame and exc_info chains (and spends a recursion
+// level) as resume_fiber does, without running it; unlink_level undoes it.
+void link_level(core::ThreadState* ts, VmThreadData* vm, GeneratorObject* g) {
+  --ts->recursion_remaining;
+  g->frame->previous = vm->current_frame;
+  vm->current_frame = g->frame;
+  g->exc_state.previous = vm->exc_info;
+  vm->exc_info = &g->exc_state;
+}
+void unlink_level(core::ThreadState* ts, VmThreadData* vm, GeneratorObject* g) {
+  ++ts->recursion_remaining;
+  vm->current_frame = g->frame->previous;
+  g->frame->previous = nullptr;
+  vm->exc_info = g->exc_state.previous;
+  g->exc_state.previous = nullptr;
+}
+
+// send(value) into a claimed, started generator, straight into the innermost generator of its
+// `yield from` chain (see above).
+GenOutcome send_through_delegates(GeneratorObject* g, Ref<Object> value, Ref<Object>* out) {
+  core::ThreadState* ts = core::current_thread_state();
+  VmThreadData* vm = vm_data(ts);
+  GeneratorObject* innermost = g;
+  while (GeneratorObject* sub = claim_delegate(ts, innermost)) {
+    link_level(ts, vm, innermost);
+    innermost = sub;
+  }
+  if (innermost == g) return resume_fiber(g, GenResumeMode::kSend, std::move(value), out);
+  GenOutcome outcome = resume_fiber(innermost, GenResumeMode::kSend, std::move(value), out);
+  for (GeneratorObject* level = innermost; level != g;) {
+    // The linked level above is the current frame again (resume_fiber restored it).
+    GeneratorObject* parent = generator_of(vm->current_frame);
+    unlink_level(ts, vm, parent);
+    if (outcome == GenOutcome::kYielded) {
+      parent->state.store(GenState::kSuspended, std::memory_order_release);
+    } else if (outcome == GenOutcome::kReturned &&
+               yield_from_end(parent->frame, parent->frame->instr_ptr)) {
+      outcome = resume_fiber(parent, kDelegateReturnedMode, std::move(*out), out);
+    } else {
+      if (outcome == GenOutcome::kReturned) {
+        // Code of an unexpected shape: StopIteration(value) reaches CLEANUP_THROW instead.
+        Ref<Object> result = std::move(*out);
+        (void)raise_stop_iteration(result.get());
+      }
+      outcome = resume_fiber(parent, GenResumeMode::kThrow, {}, out);
+    }
+    level = parent;
+  }
+  return outcome;
 }
 
 // Throws the pending exception into a generator that never started: the frame does not run
@@ -663,7 +754,9 @@ GenOutcome generator_send(Object* gen, Object* value, Ref<Object>* out) {
                 generator_kind_name(g));
     return GenOutcome::kError;
   }
-  return resume_fiber(g, GenResumeMode::kSend, value ? new_ref(value) : new_none(), out);
+  Ref<Object> sent = value ? new_ref(value) : new_none();
+  if (g->yield_from) return send_through_delegates(g, std::move(sent), out);
+  return resume_fiber(g, GenResumeMode::kSend, std::move(sent), out);
 }
 
 Ref<Object> generator_yield(Frame* f, Ref<Object> value, bool in_yield_from) {
@@ -676,17 +769,46 @@ Ref<Object> generator_yield(Frame* f, Ref<Object> value, bool in_yield_from) {
   // Resumed, possibly by another thread: fetch everything thread-specific again.
   core::ThreadState* ts = core::current_thread_state();
   ts->stack_soft_limit = g->fiber->stack_soft_limit();
-  VmThreadData* vm = vm_data(ts);
+  VmThreadData* vm = ts->vm;  // set: the resumer's resume_fiber fetched it
   ++vm->c_recursion_depth;
   vm->current_frame = f;
   g->yield_from = false;
   Ref<Object> sent = Ref<Object>::steal(g->transfer);
   g->transfer = nullptr;
-  if (g->mode != GenResumeMode::kSend) return {};  // the exception to raise is pending
+  // kThrow and kKillMode: the exception to raise is pending.
+  if (g->mode != GenResumeMode::kSend && g->mode != kDelegateReturnedMode) return {};
   return sent;
 }
 
 bool generator_frame_killed(Frame* f) { return generator_of(f)->mode == kKillMode; }
+bool generator_delegate_returned(Frame* f) {
+  return generator_of(f)->mode == kDelegateReturnedMode;
+}
+
+const CodeUnit* yield_from_end(Frame* f, const CodeUnit* after_yield) {
+  // The compiler's `yield from` loop: SEND end; YIELD_VALUE 1; RESUME; JUMP_BACKWARD_NO_INTERRUPT
+  // (to the SEND); ... end: END_SEND. Every unit is checked (by family: the specialiser may have
+  // rewritten RESUME), so any other shape answers null.
+  const CodeUnit* first = f->first_instr;
+  const int64_t units = bytes_size(f->code->code) / kCodeUnitSize;
+  auto unit_at = [&](const CodeUnit* p, int* op, int* arg) {
+    if (p < first || p >= first + units) return false;
+    CodeUnit u = unit_load_acquire(p);
+    *op = opcode_family(unit_opcode(u));
+    *arg = unit_oparg(u);
+    return true;
+  };
+  int op, arg;
+  if (!unit_at(after_yield - 1, &op, &arg) || op != YIELD_VALUE || arg != 1) return nullptr;
+  if (!unit_at(after_yield, &op, &arg) || op != RESUME) return nullptr;
+  const CodeUnit* jump = after_yield + 1 + cache_entries(RESUME);
+  if (!unit_at(jump, &op, &arg) || op != JUMP_BACKWARD_NO_INTERRUPT) return nullptr;
+  const CodeUnit* send = jump + 1 + cache_entries(JUMP_BACKWARD_NO_INTERRUPT) - arg;
+  if (!unit_at(send, &op, &arg) || op != SEND) return nullptr;
+  const CodeUnit* end = send + 1 + cache_entries(SEND) + arg;
+  if (!unit_at(end, &op, &arg) || op != END_SEND) return nullptr;
+  return end;
+}
 
 const char* generator_kind_name(const Object* gen) {
   if (is_coroutine(gen)) return "coroutine";

@@ -85,6 +85,13 @@ Ref<Object> generator_yield(Frame* f, Ref<Object> value, bool in_yield_from);
 // After generator_yield returned nullptr: true if the resume asks to unwind the frame without
 // running any handler (finalisation of a generator that ignored GeneratorExit).
 bool generator_frame_killed(Frame* f);
+// After generator_yield returned a value at a `yield from` YIELD_VALUE: true if it is the
+// delegate's return value (the delegate finished while resumed directly through the chain), so
+// the loop ends at yield_from_end(f, after_yield) with that value as its result.
+bool generator_delegate_returned(Frame* f);
+// The END_SEND ending the `yield from` loop whose YIELD_VALUE precedes `after_yield` in f's code,
+// or nullptr if the code there is not the compiler's `yield from` loop.
+const CodeUnit* yield_from_end(Frame* f, const CodeUnit* after_yield);
 
 // --- shared with the coroutine and async generator types (all take any GeneratorObject) ---
 
