@@ -110,6 +110,45 @@ Result<Ref<Object>> get_back(Object* self) {
 
 Result<Ref<Object>> get_none(Object*) { return new_none(); }
 
+// True if `f` is on the calling thread's chain of executing frames.
+bool executing_here(const Frame* f) {
+  for (const Frame* p = current_python_frame(); p; p = p->previous) {
+    if (p == f) return true;
+  }
+  return false;
+}
+
+// frame.clear(): 3.14 refuses a frame that still runs (on any thread) or a generator's frame
+// that is suspended; a finished frame drops its f_locals snapshot (f_back stays, as in CPython).
+// (A generator frame running on another thread is reported as suspended: only the running
+// thread can see its frame chain.)
+Result<Ref<Object>> frame_clear_method(Object* self, Object* const*, size_t, Object*) {
+  Object* locals = nullptr;
+  const char* refusal = nullptr;
+  {
+    sync::CriticalSection cs{self->ob_mutex};
+    FrameObject* fo = as_frame(self);
+    if (Frame* f = fo->frame) {
+      // A frame still linked is either executing or owned by a generator between resumes.
+      // The frame stays valid while ob_mutex is held (detach takes it before the frame's
+      // memory is released), and a generator frame's owner tag never changes.
+      bool suspended = f->owner == FrameOwner::kGenerator && !executing_here(f);
+      refusal = suspended ? "cannot clear a suspended frame" : "cannot clear an executing frame";
+    } else {
+      locals = std::exchange(fo->locals, nullptr);
+    }
+  }
+  if (refusal) return raise(exc::RuntimeError, "{}", refusal);
+  xdecref(locals);
+  return new_none();
+}
+
+const MethodDef kFrameMethods[] = {
+    {"clear", frame_clear_method, kMethNoArgs,
+     "Clear all references held by the frame."},
+    {nullptr, nullptr, 0, nullptr},
+};
+
 Result<Ref<Object>> frame_repr(Object* self) {
   CodeObject* code = static_cast<CodeObject*>(as_frame(self)->code);
   Ref<Object> lineno = TRY(get_lineno(self));
@@ -146,6 +185,7 @@ Status fill_frame_type() {
   t.clear = frame_clear_slot;
   t.repr = frame_repr;
   t.getsets = kFrameGetSets;
+  t.methods = kFrameMethods;
   return ok();
 }
 Status ready_frame_type() { return type_ready(&FrameType); }

@@ -4,7 +4,8 @@
 // One is created lazily, the first time something asks (a traceback entry, sys._getframe), and
 // the frame keeps it in Frame::frame_obj (owned). While the frame runs, the object reads it
 // live; when the frame finishes, frame_object_detach() snapshots what Python code can still ask
-// for (f_locals, f_lineno, f_lasti, f_back) and cuts the link.
+// for (f_locals, f_lineno, f_lasti, f_back) and cuts the link. frame.clear() drops that f_locals
+// snapshot; on a frame still linked it raises (executing, or a suspended generator's), as 3.14.
 //
 // Threads: a live frame belongs to its thread; the object's getters read the live frame only on
 // that thread and otherwise use the fields captured at creation/detach (under the object's

@@ -171,6 +171,35 @@ Result<Ref<Object>> iobase_exit(Object* self, Object* const*, size_t, Object*) {
   return call_method(self, "close", nullptr, 0);
 }
 
+// __del__ (CPython's iobase_finalize): closes a still-open object, flagging `_finalizing` so
+// close() knows. An unreadable `closed` means an unusable object, which is left alone; a failing
+// close() goes to the unraisable hook. Python subclasses (gzip.GzipFile...) call it through
+// super().__del__(), and it makes every Python subclass close itself when it is finalized.
+Result<Ref<Object>> iobase_del(Object* self, Object* const*, size_t, Object*) {
+  Result<Ref<Object>> closed = get_attr(self, str_intern("closed"));
+  Result<bool> is_closed = closed.is_error() ? Result<bool>(Error{})
+                                             : object_is_true(closed.value().get());
+  if (is_closed.is_error()) {
+    clear_error();
+    return new_none();
+  }
+  if (is_closed.value()) return new_none();
+  if (set_attr(self, str_intern("_finalizing"), py_true()).is_error()) clear_error();
+  if (call_method(self, "close", nullptr, 0).is_error()) {
+    Ref<Object> failure = take_exception();
+    Result<Ref<Object>> shown = object_repr(self);
+    std::string what = "<file>";
+    if (shown.is_error()) {
+      clear_error();
+    } else {
+      what = str_to_std_string(shown.value().get());
+    }
+    set_exception(std::move(failure));
+    write_unraisable("Exception ignored while finalizing file " + what);
+  }
+  return new_none();
+}
+
 // readline(size=-1): peek() (when the object has it) finds how much to read at once; otherwise
 // one byte at a time, as CPython does.
 Result<Ref<Object>> iobase_readline(Object* self, Object* const* args, size_t nargs,
@@ -302,6 +331,7 @@ const MethodDef kIOBaseMethods[] = {
     {"isatty", iobase_isatty, kMethNoArgs, "Return whether this is an 'interactive' stream."},
     {"__enter__", iobase_enter, kMethNoArgs, nullptr},
     {"__exit__", iobase_exit, kMethFastcall, nullptr},
+    {"__del__", iobase_del, kMethNoArgs, nullptr},
     {"readline", iobase_readline, kMethFastcall, "Read and return a line from the stream."},
     {"readlines", iobase_readlines, kMethFastcall, "Return a list of lines from the stream."},
     {"writelines", iobase_writelines, kMethOneArg, "Write a list of lines to stream."},

@@ -14,6 +14,7 @@ extern const MethodDef kCoreFunctions[];       // functions.cpp: len, abs, min, 
 extern const MethodDef kAttributeFunctions[];  // attributes.cpp: getattr, dir, vars, globals...
 extern const MethodDef kIoFunctions[];         // io.cpp: print, input
 extern const MethodDef kCodeFunctions[];       // code.cpp: exec, eval, compile, __build_class__, __import__
+extern const MethodDef kAsyncIterFunctions[];  // async_iter.cpp: aiter, anext
 
 // Types defined elsewhere that builtins exposes under their short names (range, enumerate, zip,
 // map, filter, reversed, super, complex, bytearray...). Collected here so module.cpp lists every

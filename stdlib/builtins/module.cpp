@@ -15,6 +15,8 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "stdlib/builtins/builtins.h"
+#include "stdlib/exception_class.h"
+#include "vm/compiler/syntax_error.h"
 #include "vm/interp_state.h"
 #include "vm/module_table.h"
 
@@ -57,7 +59,8 @@ Result<Ref<Object>> create_builtins_module() {
       "explicitly by most applications, but can be\nuseful in modules that provide objects with "
       "the same name as a built-in value,\nbut in which the built-in of that name is also needed."));
   TRY(dict_set_item(d, str_intern("__doc__"), doc.get()));
-  for (const MethodDef* table : {kCoreFunctions, kAttributeFunctions, kIoFunctions, kCodeFunctions})
+  for (const MethodDef* table :
+       {kCoreFunctions, kAttributeFunctions, kIoFunctions, kCodeFunctions, kAsyncIterFunctions})
     TRY(add_functions_to_dict(d, table, m.get(), name.get()));
   for (const NamedType& t : kTypes)
     TRY(dict_set_item_str(d, t.name, reinterpret_cast<Object*>(t.type)));
@@ -68,6 +71,10 @@ Result<Ref<Object>> create_builtins_module() {
 #define WEFT_ADD_EXC(name) TRY(dict_set_item_str(d, #name, reinterpret_cast<Object*>(exc::name)));
   WEFT_EXCEPTION_LIST(WEFT_ADD_EXC)
 #undef WEFT_ADD_EXC
+  // codeop's "read more input" signal (vm/compiler/syntax_error.h).
+  Type* incomplete = TRY(new_exception_class("builtins", "_IncompleteInputError", exc::SyntaxError));
+  compiler::set_incomplete_input_error_type(incomplete);
+  TRY(dict_set_item_str(d, "_IncompleteInputError", reinterpret_cast<Object*>(incomplete)));
   // EnvironmentError and IOError are aliases of OSError.
   TRY(dict_set_item_str(d, "EnvironmentError", reinterpret_cast<Object*>(exc::OSError)));
   TRY(dict_set_item_str(d, "IOError", reinterpret_cast<Object*>(exc::OSError)));

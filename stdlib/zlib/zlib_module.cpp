@@ -1,9 +1,9 @@
 // stdlib/zlib/zlib_module.cpp — `zlib`, the one-shot part: compress, decompress, crc32, adler32,
 // `error` and the constants, over the system zlib (already linked for vm/zipimport.cpp).
 //
-// Why now: Lib/zipimport.py (the zipimporter importlib puts on sys.path_hooks) inflates archive
-// members with zlib.decompress(data, -15), so importlib.import_module / runpy can load modules
-// from the stdlib zip. Not yet: compressobj/decompressobj (streaming objects), crc32_combine.
+// The streaming objects (compressobj, decompressobj, _ZlibDecompressor) are in zlib_stream.cpp.
+// Lib/zipimport.py inflates archive members with zlib.decompress(data, -15), so importlib can
+// load modules from the stdlib zip. Not yet: crc32_combine.
 // Stateless apart from the `error` class, made once under the import lock and never changed:
 // safe from any thread; the (de)compression loops run detached from the thread state.
 #include <zlib.h>
@@ -24,17 +24,14 @@
 #include "objects/module.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "stdlib/zlib/zlib_internal.h"
 #include "vm/module_table.h"
 
 namespace weft::zlib_module {
 namespace {
-
-constexpr int64_t kDefBufSize = 16384;
-constexpr int kDefMemLevel = 8;
-
 std::atomic<Object*> g_error{nullptr};  // zlib.error, created with the first module
+}  // namespace
 
-// zlib.error("Error <code> while <action>: <zlib's message>"), CPython's zlib_error().
 Error zlib_error(const z_stream& zs, int err, const char* action) {
   const char* msg = zs.msg;
   if (err == Z_VERSION_ERROR) msg = "library version mismatch";
@@ -50,6 +47,8 @@ Error zlib_error(const z_stream& zs, int err, const char* action) {
   if (!msg) return raise(reinterpret_cast<Type*>(cls), "Error {} {}", err, action);
   return raise(reinterpret_cast<Type*>(cls), "Error {} {}: {}", err, action, msg);
 }
+
+namespace {
 
 Result<int64_t> int_argument(Object* v, int64_t default_value) {
   return v ? index_as_i64(v) : Result<int64_t>(default_value);
@@ -198,6 +197,7 @@ Result<Ref<Object>> create_zlib_module() {
   Ref<Object> name = TRY(str_from_ascii("zlib"));
   TRY(add_functions_to_dict(dict, kZlibFunctions, m.get(), name.get()));
   TRY(dict_set_item_str(dict, "error", TRY(error_class())));
+  TRY(add_stream_api(dict, m.get(), name.get()));
   const std::pair<const char*, int64_t> constants[] = {
       {"MAX_WBITS", MAX_WBITS}, {"DEFLATED", Z_DEFLATED}, {"DEF_MEM_LEVEL", kDefMemLevel},
       {"DEF_BUF_SIZE", kDefBufSize}, {"Z_NO_COMPRESSION", Z_NO_COMPRESSION},
