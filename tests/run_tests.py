@@ -41,7 +41,9 @@ def load_known_failures():
 def discover(dirs):
     tests = []
     for d in dirs:
-        for py in sorted(pathlib.Path(d).resolve().rglob("*.py")):
+        path = pathlib.Path(d).resolve()
+        candidates = [path] if path.is_file() else sorted(path.rglob("*.py"))
+        for py in candidates:
             if py.with_suffix(".out").exists():
                 tests.append(py)
     return tests
