@@ -85,8 +85,9 @@ class Blake2Engine final : public HashEngine {
     store_le<uint64_t>(block + 8, p.node_offset, T::kNodeOffsetBytes);
     block[T::kNodeDepthAt] = p.node_depth;
     block[T::kInnerSizeAt] = p.inner_size;
-    std::memcpy(block + T::kSaltAt, p.salt.data(), p.salt.size());      // zero-padded
-    std::memcpy(block + T::kPersonAt, p.person.data(), p.person.size());
+    // Zero-padded; an empty salt or person may have a null data(), which memcpy must not see.
+    if (!p.salt.empty()) std::memcpy(block + T::kSaltAt, p.salt.data(), p.salt.size());
+    if (!p.person.empty()) std::memcpy(block + T::kPersonAt, p.person.data(), p.person.size());
     for (int i = 0; i < 8; ++i) h_[i] = T::kIV[i] ^ load_le<Word>(block + i * sizeof(Word));
     if (!p.key.empty()) {
       uint8_t key_block[kBlock] = {};
