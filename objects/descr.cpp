@@ -518,6 +518,10 @@ Status add_functions_to_dict(Object* dict, const MethodDef* table, Object* self,
                              Object* module_name) {
   for (const MethodDef* m = table; m && m->name; ++m) {
     Ref<Object> fn = TRY(builtin_function_new(m, self, module_name));
+    // A native module's functions live as long as the process (modules are created once and
+    // never torn down). Immortal, they are loaded and called by every thread without touching a
+    // shared reference count: `len` in a loop on N threads must not bounce one cache line.
+    gc::set_immortal(fn.get());
     TRY(dict_set_item(dict, str_intern(m->name), fn.get()));
   }
   return ok();

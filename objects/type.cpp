@@ -288,6 +288,9 @@ Status add_method_table(Type* t) {
     } else {
       descr = TRY(method_descriptor_new(t, m));
     }
+    // A static type's methods live as long as the process; immortal, `items.append(x)` on N
+    // threads loads and calls list.append without contending on one reference count.
+    if (t->ob_flags & kStaticallyAllocated) gc::set_immortal(descr.get());
     TRY(dict_set_item(t->dict, name, descr.get()));
   }
   for (const MemberDef* m = t->members; m && m->name; ++m) {
