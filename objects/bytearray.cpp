@@ -252,9 +252,11 @@ Result<Ref<Object>> bytearray_richcompare(Object* a, Object* b, CompareOp op) {
 Result<int64_t> bytearray_len(Object* self) { return as_bytearray(self)->length(); }
 
 Result<Ref<Object>> bytearray_concat(Object* a, Object* b) {
-  if (!is_bytes_like(b))
+  // Any buffer exporter concatenates (memoryview, array), as in CPython.
+  if (!exports_buffer(b))
     return raise(exc::TypeError, "can't concat {} to {}", type_name_of(b), type_name_of(a));
-  ByteView x = ByteView::of(a), y = ByteView::of(b);
+  ByteView x = ByteView::of(a);
+  ByteView y = TRY(byte_view(b));
   char* out = nullptr;
   Ref<Object> r = TRY(bytearray_new_uninitialized(int64_t(x.size() + y.size()), &out));
   if (x.size()) std::memcpy(out, x.data(), x.size());
@@ -273,13 +275,15 @@ Result<Ref<Object>> bytearray_repeat(Object* self, int64_t n) {
 }
 
 Result<Ref<Object>> bytearray_inplace_concat(Object* self, Object* other) {
-  if (!is_bytes_like(other))
+  // Any buffer exporter concatenates (memoryview, array), as in CPython.
+  if (!exports_buffer(other))
     return raise(exc::TypeError, "can't concat {} to {}", type_name_of(other), type_name_of(self));
-  std::string copy;
-  TRY(assignment_bytes(self, other, &copy));
+  // The operand's buffer is held across the resize, as CPython holds it: `b += b` or `b +=
+  // memoryview(b)` raises BufferError instead of resizing storage that is being read.
+  ByteView src = TRY(byte_view(other));
   sync::CriticalSection cs{self->ob_mutex};
   ByteArrayObject* b = as_bytearray(self);
-  TRY(replace_range_locked(b, b->length(), b->length(), copy));
+  TRY(replace_range_locked(b, b->length(), b->length(), src.view()));
   return Ref<Object>::borrow(self);
 }
 

@@ -248,9 +248,10 @@ Result<int64_t> bytes_len(Object* self) { return bytes_size(self); }
 
 Result<Ref<Object>> bytes_concat(Object* a, Object* b) {
   if (!is_bytes(a)) return new_ref(not_implemented());
-  if (!is_bytes_like(b))
+  // Any buffer exporter concatenates (memoryview, array), as in CPython.
+  if (!exports_buffer(b))
     return raise(exc::TypeError, "can't concat {} to bytes", type_name_of(b));
-  ByteView other = ByteView::of(b);
+  ByteView other = TRY(byte_view(b));
   std::string_view x = bytes_view(a), y = other.view();
   if (y.empty() && a->ob_type == &BytesType) return Ref<Object>::borrow(a);
   Ref<Object> r = TRY(bytes_new_uninitialized(int64_t(x.size() + y.size())));
